@@ -1,0 +1,63 @@
+from setuptools import find_namespace_packages
+from setuptools import setup
+
+
+long_description = open("README.md", encoding="utf-8").read()
+
+setup(
+    name="collective.consultation",
+    version="1.0.0.dev0",
+    description=(
+        "Political-consultation committees on Plone 6: programmes, consultations, "
+        "calendar invitations, Word minutes and suggestion tracking."
+    ),
+    long_description=long_description,
+    long_description_content_type="text/markdown",
+    classifiers=[
+        "Environment :: Web Environment",
+        "Framework :: Plone",
+        "Framework :: Plone :: 6.2",
+        "Framework :: Plone :: Addon",
+        "Programming Language :: Python :: 3.11",
+        "License :: OSI Approved :: GNU General Public License v2 (GPLv2)",
+    ],
+    keywords="Plone CPPCC consultation calendar minutes",
+    license="GPL version 2",
+    packages=find_namespace_packages("src", include=["collective.*"]),
+    package_dir={"": "src"},
+    include_package_data=True,
+    zip_safe=False,
+    python_requires=">=3.11",
+    install_requires=[
+        "Plone>=6.2,<6.3",
+        "plone.api",
+        "plone.app.dexterity",
+        "plone.app.event",
+        "plone.app.relationfield",
+        "plone.restapi",
+        "icalendar",
+        "python-docx",
+        "openpyxl",
+        "setuptools",
+    ],
+    extras_require={
+        # `make run` starts a local SMTP sink that keeps every sent mail.
+        "dev": ["aiosmtpd"],
+        "test": [
+            "aiosmtpd",
+            "plone.app.testing",
+            "plone.testing",
+            "pytest",
+            "pytest-plone",
+            "playwright",
+            "vobject",
+        ],
+        "relstorage": ["RelStorage[postgresql]"],
+    },
+    entry_points={
+        "z3c.autoinclude.plugin": ["target = plone"],
+        "console_scripts": [
+            "consultation-mailsink = collective.consultation.scripts.mailsink:main",
+        ],
+    },
+)

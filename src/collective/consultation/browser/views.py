@@ -1,0 +1,197 @@
+"""Classic UI views: they read the catalog for listings and show labels, nothing more."""
+
+from collective.consultation import vocabularies as v
+from collective.consultation.browser.display import label
+from collective.consultation.browser.display import local_datetime
+from collective.consultation.browser.display import state_title
+from collective.consultation.content.validation import parse_guest
+from collective.consultation.relations import related_objects
+from plone import api
+from Products.Five.browser import BrowserView
+
+
+class _Base(BrowserView):
+    def label(self, pairs_name, value):
+        return label(getattr(v, pairs_name), value, self.request)
+
+    def state(self, portal_type, state):
+        return state_title(portal_type, state, self.request)
+
+    def date(self, value):
+        return local_datetime(value)
+
+    def path_query(self, depth=1):
+        return {"query": "/".join(self.context.getPhysicalPath()), "depth": depth}
+
+    def can_add(self, portal_type):
+        allowed = [fti.getId() for fti in self.context.allowedContentTypes()]
+        return portal_type in allowed
+
+    def review_state(self):
+        return api.content.get_state(self.context, default="")
+
+
+class ProgrammeView(_Base):
+    def consultations(self):
+        catalog = api.portal.get_tool("portal_catalog")
+        brains = catalog(
+            portal_type="Consultation", path=self.path_query(), sort_on="start"
+        )
+        counts = self._suggestion_counts()
+        return [
+            {
+                "url": b.getURL(),
+                "title": b.Title,
+                "start": self.date(b.start),
+                "location": b.location,
+                "kind": self.label("KINDS", b.consultation_kind),
+                "committee": self.label("COMMITTEES", b.organising_committee),
+                "state": self.state("Consultation", b.review_state),
+                "state_id": b.review_state,
+                "suggestions": counts.get(b.UID, 0),
+            }
+            for b in brains
+        ]
+
+    def _suggestion_counts(self):
+        catalog = api.portal.get_tool("portal_catalog")
+        counts = {}
+        for brain in catalog(portal_type="Suggestion", path=self.path_query(depth=2)):
+            counts[brain.consultation_uid] = counts.get(brain.consultation_uid, 0) + 1
+        return counts
+
+    def public_opinion(self):
+        catalog = api.portal.get_tool("portal_catalog")
+        return [
+            {
+                "url": b.getURL(),
+                "title": b.Title,
+                "proposers": "、".join(b.proposer_names or ()),
+                "state": self.state("Suggestion", b.review_state),
+                "state_id": b.review_state,
+            }
+            for b in catalog(
+                portal_type="Suggestion", path=self.path_query(), sort_on="created"
+            )
+        ]
+
+
+class ConsultationView(_Base):
+    def details(self):
+        c = self.context
+        rows = [
+            ("Kind of consultation", self.label("KINDS", c.kind)),
+            ("Topic", c.topic),
+            ("Start", self.date(c.start)),
+            ("End", self.date(c.end)),
+            ("Location", getattr(c, "location", "")),
+            ("Organising committee", self.label("COMMITTEES", c.organising_committee)),
+            ("Sector", self.label("SECTORS", c.sector)),
+            ("Counterpart units", "、".join(c.counterpart_units or ())),
+        ]
+        return [(name, value) for name, value in rows if value]
+
+    def invitees(self):
+        return [
+            {
+                "title": m.title,
+                "url": m.absolute_url(),
+                "sector": self.label("SECTORS", m.sector),
+                "organisation": m.organisation,
+            }
+            for m in related_objects(self.context.invitees)
+        ]
+
+    def guests(self):
+        return [parse_guest(line) for line in self.context.guests or ()]
+
+    def agenda(self):
+        return [line for line in (self.context.agenda or "").splitlines() if line.strip()]
+
+    def suggestions(self):
+        catalog = api.portal.get_tool("portal_catalog")
+        return [
+            {
+                "url": b.getURL(),
+                "title": b.Title,
+                "proposers": "、".join(b.proposer_names or ()),
+                "lead_unit": b.lead_unit or "",
+                "state": self.state("Suggestion", b.review_state),
+                "state_id": b.review_state,
+            }
+            for b in catalog(
+                portal_type="Suggestion", path=self.path_query(), sort_on="created"
+            )
+        ]
+
+
+class SuggestionView(_Base):
+    def proposers(self):
+        names = [m.title for m in related_objects(self.context.proposers)]
+        if self.context.proposer_other:
+            names.append(self.context.proposer_other)
+        return "、".join(names)
+
+    def details(self):
+        c = self.context
+        merged = getattr(c.merged_into, "to_object", None)
+        rows = [
+            ("Proposers", self.proposers()),
+            ("Lead unit", c.lead_unit),
+            ("Assisting units", "、".join(c.assisting_units or ())),
+            ("Answer deadline", c.deadline and c.deadline.isoformat()),
+            ("Leader's instruction", c.instruction),
+            ("Answer", c.answer),
+            ("Answer date", c.answer_date and c.answer_date.isoformat()),
+            ("Adoption", self.label("ADOPTION_DEGREES", c.adoption_degree)),
+            ("Adopted by", c.adopting_body),
+            ("Implementation", c.implementation),
+            ("Proposers' evaluation", self.label("EVALUATIONS", c.evaluation)),
+            ("Evaluation comment", c.evaluation_comment),
+            ("Merged into", merged.Title() if merged is not None else ""),
+        ]
+        return [(name, value) for name, value in rows if value]
+
+    def history(self):
+        """The workflow steps, newest first: who, when, what and the comment."""
+        entries = []
+        for entry in reversed(self.context.workflow_history.get("suggestion_workflow", ())):
+            entries.append(
+                {
+                    "time": entry["time"].strftime("%Y-%m-%d %H:%M"),
+                    "actor": entry.get("actor") or "",
+                    "state": self.state("Suggestion", entry.get("review_state")),
+                    "comments": entry.get("comments") or "",
+                }
+            )
+        return entries
+
+
+class DirectoryView(_Base):
+    def members(self):
+        catalog = api.portal.get_tool("portal_catalog")
+        return [
+            {
+                "url": b.getURL(),
+                "title": b.Title,
+                "sector": self.label("SECTORS", b.sector),
+                "email": b.member_email,
+            }
+            for b in catalog(
+                portal_type="CommitteeMember", path=self.path_query(), sort_on="sortable_title"
+            )
+        ]
+
+
+class MemberView(_Base):
+    def details(self):
+        c = self.context
+        rows = [
+            ("Sector", self.label("SECTORS", c.sector)),
+            ("Party", self.label("PARTIES", c.party)),
+            ("Organisation and position", c.organisation),
+            ("E-mail", c.email),
+            ("Phone", c.phone),
+            ("Site user", c.userid),
+        ]
+        return [(name, value) for name, value in rows if value]

@@ -1,0 +1,182 @@
+"""Catalog indexers: everything lists, feeds and reports need is indexed here, so
+they read brains and never wake content objects."""
+
+from collective.consultation.content.consultation import IConsultation
+from collective.consultation.content.member import ICommitteeMember
+from collective.consultation.content.programme import IConsultationProgramme
+from collective.consultation.content.suggestion import ISuggestion
+from collective.consultation.relations import related_objects
+from plone.indexer import indexer
+from plone.uuid.interfaces import IUUID
+
+
+def _parent(obj, iface):
+    """The nearest ancestor providing ``iface`` (the object itself included)."""
+    for item in getattr(obj, "aq_chain", ()):
+        if iface.providedBy(item):
+            return item
+    return None
+
+
+def consultation_year_of(consultation):
+    start = getattr(consultation, "start", None)
+    if start is not None:
+        return start.year
+    programme = _parent(consultation, IConsultationProgramme)
+    return getattr(programme, "year", None)
+
+
+# --- year ---------------------------------------------------------------------------
+
+
+@indexer(IConsultationProgramme)
+def programme_year(obj):
+    return obj.year
+
+
+@indexer(IConsultation)
+def consultation_year(obj):
+    return consultation_year_of(obj)
+
+
+@indexer(ISuggestion)
+def suggestion_year(obj):
+    consultation = _parent(obj, IConsultation)
+    if consultation is not None:
+        return consultation_year_of(consultation)
+    programme = _parent(obj, IConsultationProgramme)
+    if programme is not None:
+        return programme.year
+    created = obj.created()
+    return created.year() if created else None
+
+
+# --- consultations --------------------------------------------------------------------
+
+
+@indexer(IConsultation)
+def consultation_kind(obj):
+    return obj.kind
+
+
+@indexer(ISuggestion)
+def suggestion_kind(obj):
+    """A suggestion carries its consultation's kind; public-opinion items have none."""
+    consultation = _parent(obj, IConsultation)
+    return consultation.kind if consultation is not None else None
+
+
+@indexer(IConsultation)
+def consultation_invitees(obj):
+    return [IUUID(m) for m in related_objects(obj.invitees)]
+
+
+@indexer(IConsultation)
+def consultation_units(obj):
+    return [u for u in obj.counterpart_units or () if u]
+
+
+@indexer(IConsultation)
+def organising_committee(obj):
+    return obj.organising_committee
+
+
+@indexer(IConsultation)
+def consultation_sector(obj):
+    return obj.sector
+
+
+# --- suggestions --------------------------------------------------------------------
+
+
+@indexer(ISuggestion)
+def consultation_uid(obj):
+    """The consultation a suggestion came from (or its programme, for public opinion)."""
+    parent = _parent(obj, IConsultation) or _parent(obj, IConsultationProgramme)
+    return IUUID(parent, None)
+
+
+@indexer(ISuggestion)
+def consultation_title(obj):
+    parent = _parent(obj, IConsultation) or _parent(obj, IConsultationProgramme)
+    return parent.Title() if parent is not None else None
+
+
+@indexer(ISuggestion)
+def public_opinion(obj):
+    """社情民意信息: a suggestion filed in a programme rather than in a consultation."""
+    return _parent(obj, IConsultation) is None
+
+
+@indexer(ISuggestion)
+def proposers(obj):
+    return [IUUID(m) for m in related_objects(obj.proposers)]
+
+
+@indexer(ISuggestion)
+def proposer_names(obj):
+    names = [m.title for m in related_objects(obj.proposers)]
+    if obj.proposer_other:
+        names.append(obj.proposer_other)
+    return names
+
+
+@indexer(ISuggestion)
+def lead_unit(obj):
+    return obj.lead_unit or None
+
+
+@indexer(ISuggestion)
+def assisting_units(obj):
+    return [u for u in obj.assisting_units or () if u]
+
+
+@indexer(ISuggestion)
+def suggestion_units(obj):
+    """Lead and assisting units together: "everything unit X handles"."""
+    units = [obj.lead_unit] if obj.lead_unit else []
+    return units + [u for u in obj.assisting_units or () if u and u not in units]
+
+
+@indexer(ISuggestion)
+def deadline(obj):
+    return obj.deadline
+
+
+@indexer(ISuggestion)
+def answer_date(obj):
+    return obj.answer_date
+
+
+@indexer(ISuggestion)
+def adoption_degree(obj):
+    return obj.adoption_degree
+
+
+@indexer(ISuggestion)
+def evaluation(obj):
+    return obj.evaluation
+
+
+@indexer(ISuggestion)
+def merged_into(obj):
+    target = getattr(obj.merged_into, "to_object", None)
+    return IUUID(target, None) if target is not None else None
+
+
+# --- members ------------------------------------------------------------------------
+
+
+@indexer(ICommitteeMember)
+def member_sector(obj):
+    return obj.sector
+
+
+@indexer(ICommitteeMember)
+def member_userid(obj):
+    return obj.userid or None
+
+
+@indexer(ICommitteeMember)
+def member_email(obj):
+    return obj.email

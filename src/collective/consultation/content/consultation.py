@@ -1,0 +1,124 @@
+from collective.consultation import _
+from collective.consultation.content.validation import check_guest
+from collective.consultation.content.validation import check_unit
+from collective.consultation.content.validation import kind_errors
+from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
+from plone.autoform import directives
+from plone.dexterity.content import Container
+from plone.supermodel import model
+from z3c.relationfield.schema import RelationChoice
+from z3c.relationfield.schema import RelationList
+from zope import schema
+from zope.interface import implementer
+from zope.interface import Invalid
+from zope.interface import invariant
+
+
+def _value(data, name, default=None):
+    # z3c.form's Data raises when a field is neither in the form nor on a context.
+    try:
+        return getattr(data, name, default)
+    except Exception:
+        return default
+
+
+class IConsultation(model.Schema):
+    """A consultation activity (协商活动). Time and place come from the
+    plone.eventbasic and plone.eventlocation behaviours."""
+
+    kind = schema.Choice(
+        title=_("Kind of consultation"),
+        vocabulary="collective.consultation.kinds",
+        required=True,
+        default="bimonthly",
+    )
+    topic = schema.TextLine(
+        title=_("Topic"),
+        description=_("The question the consultation deliberates (议题)."),
+        required=False,
+    )
+    online_url = schema.URI(
+        title=_("Online link"),
+        description=_("Video conference or live stream, for online and remote consultations."),
+        required=False,
+    )
+    organising_committee = schema.Choice(
+        title=_("Organising committee"),
+        vocabulary="collective.consultation.committees",
+        required=False,
+    )
+    sector = schema.Choice(
+        title=_("Sector"),
+        description=_("Required for a sectoral consultation (界别协商)."),
+        vocabulary="collective.consultation.sectors",
+        required=False,
+    )
+    counterpart_units = schema.List(
+        title=_("Counterpart units"),
+        description=_(
+            "Required for a counterpart consultation (对口协商): the government "
+            "departments that take part, one per line."
+        ),
+        value_type=schema.TextLine(constraint=check_unit),
+        required=False,
+        default=[],
+    )
+
+    model.fieldset(
+        "participants",
+        label=_("Participants"),
+        fields=["invitees", "guests"],
+    )
+    invitees = RelationList(
+        title=_("Invited members"),
+        value_type=RelationChoice(vocabulary="plone.app.vocabularies.Catalog"),
+        required=False,
+        default=[],
+    )
+    directives.widget(
+        "invitees",
+        RelatedItemsFieldWidget,
+        vocabulary="plone.app.vocabularies.Catalog",
+        pattern_options={
+            "selectableTypes": ["CommitteeMember"],
+            "baseCriteria": [
+                {
+                    "i": "portal_type",
+                    "o": "plone.app.querystring.operation.selection.any",
+                    "v": ["CommitteeMember"],
+                }
+            ],
+            "mode": "search",
+        },
+    )
+    guests = schema.List(
+        title=_("Guests"),
+        description=_(
+            "Guests who are not members, one per line: name | organisation | e-mail."
+        ),
+        value_type=schema.TextLine(constraint=check_guest),
+        required=False,
+        default=[],
+    )
+
+    model.fieldset("agenda_fieldset", label=_("Agenda"), fields=["agenda"])
+    agenda = schema.Text(
+        title=_("Agenda"),
+        description=_("One item per line."),
+        required=False,
+    )
+
+    @invariant
+    def kind_requirements(data):
+        errors = kind_errors(
+            _value(data, "kind"),
+            _value(data, "sector"),
+            _value(data, "counterpart_units"),
+        )
+        if errors:
+            raise Invalid(errors[0][1])
+
+
+@implementer(IConsultation)
+class Consultation(Container):
+    """协商活动"""

@@ -1,0 +1,122 @@
+from collective.consultation import _
+from collective.consultation.content.validation import check_unit
+from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
+from plone.autoform import directives
+from plone.dexterity.content import Item
+from plone.supermodel import model
+from z3c.relationfield.schema import RelationChoice
+from z3c.relationfield.schema import RelationList
+from zope import schema
+from zope.interface import implementer
+
+
+def _related_widget(portal_type):
+    return {
+        "vocabulary": "plone.app.vocabularies.Catalog",
+        "pattern_options": {
+            "selectableTypes": [portal_type],
+            "baseCriteria": [
+                {
+                    "i": "portal_type",
+                    "o": "plone.app.querystring.operation.selection.any",
+                    "v": [portal_type],
+                }
+            ],
+            "mode": "search",
+        },
+    }
+
+
+class ISuggestion(model.Schema):
+    """A suggestion (建议) a consultation produced, or a public-opinion item
+    (社情民意信息) filed directly in a programme."""
+
+    text = schema.Text(title=_("Suggestion"), required=False)
+    proposers = RelationList(
+        title=_("Proposers"),
+        description=_("The members who proposed it."),
+        value_type=RelationChoice(vocabulary="plone.app.vocabularies.Catalog"),
+        required=False,
+        default=[],
+    )
+    directives.widget("proposers", RelatedItemsFieldWidget, **_related_widget("CommitteeMember"))
+    proposer_other = schema.TextLine(
+        title=_("Other proposers"),
+        description=_("A party, sector or committee that proposed it jointly."),
+        required=False,
+    )
+
+    model.fieldset(
+        "handling",
+        label=_("Handling"),
+        fields=["lead_unit", "assisting_units", "deadline", "instruction"],
+    )
+    lead_unit = schema.TextLine(
+        title=_("Lead unit"),
+        description=_("The unit that must answer (主办单位)."),
+        required=False,
+    )
+    assisting_units = schema.List(
+        title=_("Assisting units"),
+        description=_("One unit per line (协办单位)."),
+        value_type=schema.TextLine(constraint=check_unit),
+        required=False,
+        default=[],
+    )
+    deadline = schema.Date(title=_("Answer deadline"), required=False)
+    instruction = schema.Text(
+        title=_("Leader's instruction"),
+        description=_("The instruction (批示) of the Party committee or government leaders."),
+        required=False,
+    )
+
+    model.fieldset(
+        "outcome",
+        label=_("Answer and adoption"),
+        fields=[
+            "answer",
+            "answer_date",
+            "adoption_degree",
+            "adopting_body",
+            "implementation",
+            "evaluation",
+            "evaluation_comment",
+            "merged_into",
+        ],
+    )
+    answer = schema.Text(title=_("Answer"), required=False)
+    answer_date = schema.Date(title=_("Answer date"), required=False)
+    adoption_degree = schema.Choice(
+        title=_("Adoption"),
+        vocabulary="collective.consultation.adoption_degrees",
+        required=False,
+    )
+    adopting_body = schema.TextLine(
+        title=_("Adopted by"),
+        description=_("The body that adopted it, e.g. the municipal Party committee."),
+        required=False,
+    )
+    implementation = schema.Text(
+        title=_("Implementation"),
+        description=_("What was done, and when (落实情况)."),
+        required=False,
+    )
+    evaluation = schema.Choice(
+        title=_("Proposers' evaluation"),
+        description=_("Democratic evaluation of the answer (民主评议)."),
+        vocabulary="collective.consultation.evaluations",
+        required=False,
+    )
+    evaluation_comment = schema.Text(title=_("Evaluation comment"), required=False)
+    merged_into = RelationChoice(
+        title=_("Merged into"),
+        description=_("The lead suggestion this one was merged into (并案)."),
+        vocabulary="plone.app.vocabularies.Catalog",
+        required=False,
+    )
+    directives.widget("merged_into", RelatedItemsFieldWidget, **_related_widget("Suggestion"))
+
+
+@implementer(ISuggestion)
+class Suggestion(Item):
+    """建议"""

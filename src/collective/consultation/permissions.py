@@ -1,0 +1,17 @@
+"""Permission ids, as registered in permissions.zcml.
+
+Workflows and views refer to these; keep them in one place.
+"""
+
+ADD_PROGRAMME = "collective.consultation: Add ConsultationProgramme"
+ADD_CONSULTATION = "collective.consultation: Add Consultation"
+ADD_SUGGESTION = "collective.consultation: Add Suggestion"
+ADD_MEMBER_DIRECTORY = "collective.consultation: Add MemberDirectory"
+ADD_COMMITTEE_MEMBER = "collective.consultation: Add CommitteeMember"
+
+# Workflow guards
+SCHEDULE_CONSULTATION = "collective.consultation: Schedule consultation"
+APPROVE_MINUTES = "collective.consultation: Approve minutes"
+SUBMIT_SUGGESTION = "collective.consultation: Submit suggestion"
+HANDLE_SUGGESTION = "collective.consultation: Handle suggestion"
+PUBLISH_PROGRAMME = "collective.consultation: Publish programme"

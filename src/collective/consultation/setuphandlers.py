@@ -1,0 +1,41 @@
+"""Install and uninstall steps that GenericSetup XML cannot express."""
+
+from plone import api
+from plone.base.interfaces import INonInstallable
+from zope.interface import implementer
+
+
+# Global roles are given to groups, so staff are managed by group membership.
+GROUPS = (
+    ("consultation-staff", "Committee staff", "专委会工作人员", ("ConsultationStaff",)),
+    ("secretariat", "Secretariat", "办公室/提案委", ("Secretariat",)),
+    ("committee-members", "Committee members", "政协委员", ()),
+)
+
+
+@implementer(INonInstallable)
+class HiddenProfiles:
+    def getNonInstallableProfiles(self):
+        return ["collective.consultation:uninstall"]
+
+    def getNonInstallableProducts(self):
+        return []
+
+
+def post_install(context):
+    for group_id, title_en, title_zh, roles in GROUPS:
+        group = api.group.get(groupname=group_id)
+        if group is None:
+            api.group.create(
+                groupname=group_id,
+                title=f"{title_zh} ({title_en})",
+                roles=list(roles),
+            )
+        elif roles:
+            api.group.grant_roles(groupname=group_id, roles=list(roles))
+
+
+def post_uninstall(context):
+    for group_id, *_ in GROUPS:
+        if api.group.get(groupname=group_id) is not None:
+            api.group.delete(groupname=group_id)
