@@ -1,5 +1,12 @@
 from collective.consultation.testing import FUNCTIONAL_TESTING
 from collective.consultation.testing import INTEGRATION_TESTING
+from plone import api
+from plone.app.testing import login
+from plone.app.testing import logout
+from plone.app.testing import setRoles
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import TEST_USER_ID
+from plone.app.testing import TEST_USER_NAME
 from pytest_plone import fixtures_factory
 
 import pytest
@@ -16,7 +23,69 @@ globals().update(
     )
 )
 
+# Demo logins made by the demo profile, and their passwords.
+STAFF = ("staff", "staff-2018")
+SECRETARY = ("secretary", "secretary-2018")
+MEMBER = ("youjin", "youjin-2018")  # linked to the member 游进
+
 
 @pytest.fixture(scope="session")
 def package_name() -> str:
     return "collective.consultation"
+
+
+@pytest.fixture
+def manager(portal):
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    yield portal
+    setRoles(portal, TEST_USER_ID, ["Member"])
+
+
+@pytest.fixture
+def as_user(portal):
+    """Switch the security context to a demo login (or None for anonymous)."""
+
+    def switch(userid):
+        if userid is None:
+            logout()
+        else:
+            login(portal, userid)
+
+    yield switch
+    login(portal, TEST_USER_NAME)
+
+
+@pytest.fixture
+def programme(portal):
+    return portal["2018"]
+
+
+@pytest.fixture
+def members(portal):
+    return portal["members"]
+
+
+@pytest.fixture
+def consultation_data():
+    """What a valid consultation needs, for the API and scripts."""
+    from datetime import datetime
+
+    import pytz
+
+    tz = pytz.timezone("Asia/Shanghai")
+    return {
+        "title": "测试协商会",
+        "kind": "topical",
+        "start": tz.localize(datetime(2018, 12, 27, 9, 0)),
+        "end": tz.localize(datetime(2018, 12, 27, 11, 30)),
+        "location": "市政协机关三楼会议室",
+    }
+
+
+def search(**query):
+    """Catalog search that ignores security (for asserting what is stored)."""
+    catalog = api.portal.get_tool("portal_catalog")
+    return catalog.unrestrictedSearchResults(**query)
+
+
+__all__ = ["SITE_OWNER_NAME"]
