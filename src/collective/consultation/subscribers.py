@@ -1,6 +1,12 @@
-"""Keep what suggestions index from their consultation (year, kind, title) current."""
+"""Content events: keep what suggestions index from their consultation current, and
+name the member who files a suggestion as its proposer."""
 
 from plone import api
+from z3c.relationfield import RelationValue
+from zope.component import getUtility
+from zope.event import notify
+from zope.intid.interfaces import IIntIds
+from zope.lifecycleevent import ObjectModifiedEvent
 
 
 SUGGESTION_INDEXES = ("consultation_year", "consultation_kind", "consultation_title")
@@ -13,3 +19,18 @@ def reindex_suggestions(consultation, event):
         portal_type="Suggestion", path={"query": path, "depth": 1}
     ):
         brain._unrestrictedGetObject().reindexObject(idxs=SUGGESTION_INDEXES)
+
+
+def default_proposer(suggestion, event):
+    """A member who files a suggestion is its proposer unless others were named."""
+    if suggestion.proposers:
+        return
+    userid = api.user.get_current().getId()
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog.unrestrictedSearchResults(portal_type="CommitteeMember", member_userid=userid)
+    if not brains:
+        return
+    intids = getUtility(IIntIds)
+    suggestion.proposers = [RelationValue(intids.getId(brains[0]._unrestrictedGetObject()))]
+    # The relation catalog only learns of relations through events.
+    notify(ObjectModifiedEvent(suggestion))
