@@ -166,7 +166,7 @@ class TestSuggestion:
         assert data["lead_unit"] == "市行政审批局" and data["deadline"] == "2019-03-27"
         history = secretary.get(f"{url}/@history").json()
         steps = {h["transition_title"]: h["comments"] for h in history if h.get("type") == "workflow"}
-        assert {"Submit": "报送", "Refer to units": "refer", "Mark as implemented": "implement"}.items() <= steps.items()
+        assert {"Submit to the committee": "报送", "Refer to units": "refer", "Mark as implemented": "implement"}.items() <= steps.items()
         # the proposer follows the handling too
         assert member.get(f"{url}/@history").status_code == 200
 

@@ -1,5 +1,6 @@
 """Classic UI views: they read the catalog for listings and show labels, nothing more."""
 
+from collective.consultation import _
 from collective.consultation import vocabularies as v
 from collective.consultation.browser.display import label
 from collective.consultation.browser.display import local_datetime
@@ -80,14 +81,14 @@ class ConsultationView(_Base):
     def details(self):
         c = self.context
         rows = [
-            ("Kind of consultation", self.label("KINDS", c.kind)),
-            ("Topic", c.topic),
-            ("Start", self.date(c.start)),
-            ("End", self.date(c.end)),
-            ("Location", getattr(c, "location", "")),
-            ("Organising committee", self.label("COMMITTEES", c.organising_committee)),
-            ("Sector", self.label("SECTORS", c.sector)),
-            ("Counterpart units", "、".join(c.counterpart_units or ())),
+            (_("Kind of consultation"), self.label("KINDS", c.kind)),
+            (_("Topic"), c.topic),
+            (_("Start"), self.date(c.start)),
+            (_("End"), self.date(c.end)),
+            (_("Location"), getattr(c, "location", "")),
+            (_("Organising committee"), self.label("COMMITTEES", c.organising_committee)),
+            (_("Sector"), self.label("SECTORS", c.sector)),
+            (_("Counterpart units"), "、".join(c.counterpart_units or ())),
         ]
         return [(name, value) for name, value in rows if value]
 
@@ -136,19 +137,19 @@ class SuggestionView(_Base):
         c = self.context
         merged = getattr(c.merged_into, "to_object", None)
         rows = [
-            ("Proposers", self.proposers()),
-            ("Lead unit", c.lead_unit),
-            ("Assisting units", "、".join(c.assisting_units or ())),
-            ("Answer deadline", c.deadline and c.deadline.isoformat()),
-            ("Leader's instruction", c.instruction),
-            ("Answer", c.answer),
-            ("Answer date", c.answer_date and c.answer_date.isoformat()),
-            ("Adoption", self.label("ADOPTION_DEGREES", c.adoption_degree)),
-            ("Adopted by", c.adopting_body),
-            ("Implementation", c.implementation),
-            ("Proposers' evaluation", self.label("EVALUATIONS", c.evaluation)),
-            ("Evaluation comment", c.evaluation_comment),
-            ("Merged into", merged.Title() if merged is not None else ""),
+            (_("Proposers"), self.proposers()),
+            (_("Lead unit"), c.lead_unit),
+            (_("Assisting units"), "、".join(c.assisting_units or ())),
+            (_("Answer deadline"), c.deadline and c.deadline.isoformat()),
+            (_("Leader's instruction"), c.instruction),
+            (_("Answer"), c.answer),
+            (_("Answer date"), c.answer_date and c.answer_date.isoformat()),
+            (_("Adoption"), self.label("ADOPTION_DEGREES", c.adoption_degree)),
+            (_("Adopted by"), c.adopting_body),
+            (_("Implementation"), c.implementation),
+            (_("Proposers' evaluation"), self.label("EVALUATIONS", c.evaluation)),
+            (_("Evaluation comment"), c.evaluation_comment),
+            (_("Merged into"), merged.Title() if merged is not None else ""),
         ]
         return [(name, value) for name, value in rows if value]
 
@@ -187,11 +188,11 @@ class MemberView(_Base):
     def details(self):
         c = self.context
         rows = [
-            ("Sector", self.label("SECTORS", c.sector)),
-            ("Party", self.label("PARTIES", c.party)),
-            ("Organisation and position", c.organisation),
-            ("E-mail", c.email),
-            ("Phone", c.phone),
-            ("Site user", c.userid),
+            (_("Sector"), self.label("SECTORS", c.sector)),
+            (_("Party"), self.label("PARTIES", c.party)),
+            (_("Organisation and position"), c.organisation),
+            (_("E-mail"), c.email),
+            (_("Phone"), c.phone),
+            (_("Site user"), c.userid),
         ]
         return [(name, value) for name, value in rows if value]

@@ -23,7 +23,7 @@ def _value(data, name, default=None):
 
 
 class IConsultation(model.Schema):
-    """A consultation activity (协商活动). Time and place come from the
+    """A consultation activity. Time and place come from the
     plone.eventbasic and plone.eventlocation behaviours."""
 
     kind = schema.Choice(
@@ -34,7 +34,7 @@ class IConsultation(model.Schema):
     )
     topic = schema.TextLine(
         title=_("Topic"),
-        description=_("The question the consultation deliberates (议题)."),
+        description=_("The question the consultation deliberates."),
         required=False,
     )
     online_url = schema.URI(
@@ -49,14 +49,14 @@ class IConsultation(model.Schema):
     )
     sector = schema.Choice(
         title=_("Sector"),
-        description=_("Required for a sectoral consultation (界别协商)."),
+        description=_("Required for a sectoral consultation."),
         vocabulary="collective.consultation.sectors",
         required=False,
     )
     counterpart_units = schema.List(
         title=_("Counterpart units"),
         description=_(
-            "Required for a counterpart consultation (对口协商): the government "
+            "Required for a counterpart consultation: the government "
             "departments that take part, one per line."
         ),
         value_type=schema.TextLine(constraint=check_unit),

@@ -28,8 +28,8 @@ def _related_widget(portal_type):
 
 
 class ISuggestion(model.Schema):
-    """A suggestion (建议) a consultation produced, or a public-opinion item
-    (社情民意信息) filed directly in a programme."""
+    """A suggestion a consultation produced, or a public-opinion item
+    filed directly in a programme."""
 
     text = schema.Text(title=_("Suggestion"), required=False)
     proposers = RelationList(
@@ -53,12 +53,12 @@ class ISuggestion(model.Schema):
     )
     lead_unit = schema.TextLine(
         title=_("Lead unit"),
-        description=_("The unit that must answer (主办单位)."),
+        description=_("The unit that must answer."),
         required=False,
     )
     assisting_units = schema.List(
         title=_("Assisting units"),
-        description=_("One unit per line (协办单位)."),
+        description=_("One unit per line."),
         value_type=schema.TextLine(constraint=check_unit),
         required=False,
         default=[],
@@ -66,7 +66,7 @@ class ISuggestion(model.Schema):
     deadline = schema.Date(title=_("Answer deadline"), required=False)
     instruction = schema.Text(
         title=_("Leader's instruction"),
-        description=_("The instruction (批示) of the Party committee or government leaders."),
+        description=_("The instruction of the Party committee or government leaders."),
         required=False,
     )
 
@@ -98,19 +98,19 @@ class ISuggestion(model.Schema):
     )
     implementation = schema.Text(
         title=_("Implementation"),
-        description=_("What was done, and when (落实情况)."),
+        description=_("What was done, and when."),
         required=False,
     )
     evaluation = schema.Choice(
         title=_("Proposers' evaluation"),
-        description=_("Democratic evaluation of the answer (民主评议)."),
+        description=_("Democratic evaluation of the answer."),
         vocabulary="collective.consultation.evaluations",
         required=False,
     )
     evaluation_comment = schema.Text(title=_("Evaluation comment"), required=False)
     merged_into = RelationChoice(
         title=_("Merged into"),
-        description=_("The lead suggestion this one was merged into (并案)."),
+        description=_("The lead suggestion this one was merged into."),
         vocabulary="plone.app.vocabularies.Catalog",
         required=False,
     )
