@@ -53,11 +53,16 @@ setup(
             "vobject",
         ],
         "relstorage": ["RelStorage[postgresql]"],
+        # `make i18n` (rebuild .pot, sync .po) and `make buildout-check`
+        "i18n": ["i18ndude"],
+        "buildout": ["zc.buildout", "plone.recipe.zope2instance"],
     },
     entry_points={
         "z3c.autoinclude.plugin": ["target = plone"],
         "console_scripts": [
             "consultation-mailsink = collective.consultation.scripts.mailsink:main",
+            "consultation-instance = collective.consultation.scripts.instance:main",
+            "consultation-create-site = collective.consultation.scripts.create_site:main",
         ],
     },
 )

@@ -1,0 +1,70 @@
+# collective.consultation: `make run` serves the demo site, `make test` runs every test.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8080
+SMTP_PORT ?= 8025
+ADMIN_PASSWORD ?= admin
+export PORT SMTP_PORT ADMIN_PASSWORD BIN
+
+STAMP := $(VENV)/.installed
+
+.PHONY: help install run test test-e2e smoke constraints versions-cfg buildout-check i18n clean
+
+help:
+	@echo "make run             install, create the demo site once, serve http://localhost:$(PORT)/Plone"
+	@echo "make test            install and run every test"
+	@echo "make smoke           start the site as 'make run' does, check it over HTTP, stop it"
+	@echo "make constraints     re-resolve and freeze constraints.txt (then make versions-cfg)"
+	@echo "make versions-cfg    write profiles/versions.cfg from constraints.txt"
+	@echo "make buildout-check  build the same site with buildout in a temporary folder"
+	@echo "make i18n            rebuild the .pot files and sync the .po catalogs"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q -c constraints.txt pip setuptools wheel
+
+$(STAMP): $(BIN)/python setup.py constraints.txt
+	$(BIN)/pip install -q -c constraints.txt -e ".[test,dev]"
+	touch $@
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/consultation-instance --port $(PORT) > /dev/null
+	$(BIN)/consultation-create-site --zope-conf instance/etc/zope.conf
+	scripts/serve.sh
+
+test: install
+	$(BIN)/pytest
+
+smoke: install
+	scripts/smoke.sh
+
+constraints:
+	rm -rf .freeze-venv
+	$(PYTHON) -m venv .freeze-venv
+	.freeze-venv/bin/pip install -q -U pip
+	.freeze-venv/bin/pip install -q "plone.app.layout==6.0.2" -e ".[test,dev,i18n,buildout]"
+	.freeze-venv/bin/pip freeze --all --exclude-editable | grep -v -E '^pip==' > constraints.txt
+	@if grep -E '==[^ ]*(a|b|rc|dev)[0-9]+$$' constraints.txt; then echo "pre-releases above"; exit 1; fi
+	rm -rf .freeze-venv
+	$(MAKE) versions-cfg
+
+versions-cfg:
+	$(PYTHON) scripts/versions_cfg.py constraints.txt profiles/versions.cfg
+
+buildout-check:
+	scripts/buildout_check.sh
+
+i18n: install
+	$(BIN)/pip install -q -c constraints.txt -e ".[i18n]"
+	cd src/collective/consultation && \
+	  ../../../$(BIN)/i18ndude rebuild-pot --pot locales/collective.consultation.pot --create collective.consultation . && \
+	  ../../../$(BIN)/i18ndude rebuild-pot --pot locales/plone.pot --create plone profiles && \
+	  ../../../$(BIN)/i18ndude sync --pot locales/collective.consultation.pot locales/*/LC_MESSAGES/collective.consultation.po && \
+	  ../../../$(BIN)/i18ndude sync --pot locales/plone.pot locales/*/LC_MESSAGES/plone.po
+
+clean:
+	rm -rf $(VENV) instance .freeze-venv

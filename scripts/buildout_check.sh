@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Build the site the buildout way in a temporary folder: a clean copy of the repository,
+# zc.buildout from constraints.txt, bin/buildout, the site created by bin/instance run, and
+# bin/instance fg answering over HTTP. Leaves nothing behind.
+set -euo pipefail
+PYTHON=${PYTHON:-python3}
+PORT=${BUILDOUT_PORT:-18180}
+top=$(git rev-parse --show-toplevel)
+work=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
+
+git -C "$top" ls-files -z | (cd "$top" && xargs -0 cp --parents -t "$work")
+cd "$work"
+"$PYTHON" -m venv .
+bin/pip install -q -c constraints.txt pip setuptools wheel zc.buildout
+bin/buildout -N -q "instance:http-address=$PORT"
+bin/instance run scripts/buildout_site.py
+bin/instance fg > instance.log 2>&1 &
+for _ in $(seq 1 120); do
+  curl -fs -o /dev/null "http://localhost:$PORT/Plone" && break
+  sleep 1
+done
+curl -fs "http://localhost:$PORT/Plone/2018" | grep -q '幕阜山片区农村安全饮水双月协商会'
+echo "buildout-check: bin/buildout and bin/instance fg serve the demo site"

@@ -1,0 +1,91 @@
+"""Create the Plone site ``Plone`` once (Classic UI, zh-cn, Asia/Shanghai) with the add-on
+and the demo year; on later runs only the admin password and the mail settings are
+brought up to date, and the data is kept."""
+
+from AccessControl.SecurityManagement import newSecurityManager
+from Testing.makerequest import makerequest
+from zope.globalrequest import setRequest
+
+import argparse
+import os
+import transaction
+
+
+SITE_ID = "Plone"
+PROFILES = [
+    "plone.app.contenttypes:default",
+    "plone.app.layout:default",
+    "plonetheme.barceloneta:default",
+    "collective.consultation:default",
+    "collective.consultation:demo",
+]
+
+
+def ensure_admin(app, password):
+    users = app.acl_users
+    if users.getUser("admin") is None:
+        users._doAddUser("admin", password, ["Manager"], [])
+    else:
+        users._doChangeUser("admin", password, ["Manager"], [])
+
+
+def ensure_site(app):
+    from Products.CMFPlone.factory import addPloneSite
+    from zope.component.hooks import setSite
+
+    if SITE_ID in app.objectIds():
+        site = app[SITE_ID]
+        setSite(site)
+        return site, False
+    site = addPloneSite(
+        app,
+        SITE_ID,
+        title="咸宁市政协协商议政平台",
+        description="协商活动、会议邀请、会议纪要和建议办理（演示站点）。",
+        extension_ids=PROFILES,
+        setup_content=False,
+        default_language="zh-cn",
+        portal_timezone="Asia/Shanghai",
+    )
+    setSite(site)
+    return site, True
+
+
+def configure_mail(site, smtp_host, smtp_port):
+    from plone import api
+
+    site.MailHost.smtp_host = smtp_host
+    site.MailHost.smtp_port = int(smtp_port)
+    api.portal.set_registry_record("plone.email_from_address", "zhengxie@example.org")
+    api.portal.set_registry_record("plone.email_from_name", "咸宁市政协办公室")
+    api.portal.set_registry_record("plone.smtp_host", smtp_host)
+    api.portal.set_registry_record("plone.smtp_port", int(smtp_port))
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--zope-conf", default="instance/etc/zope.conf")
+    parser.add_argument("--admin-password", default=os.environ.get("ADMIN_PASSWORD", "admin"))
+    parser.add_argument("--smtp-host", default="127.0.0.1")
+    parser.add_argument("--smtp-port", default=os.environ.get("SMTP_PORT", "8025"))
+    args = parser.parse_args(argv)
+
+    from Zope2.Startup.run import make_wsgi_app
+
+    import Zope2
+
+    make_wsgi_app({}, args.zope_conf)
+    app = makerequest(Zope2.app())
+    setRequest(app.REQUEST)
+
+    ensure_admin(app, args.admin_password)
+    # The site, its content and the demo year are owned by admin.
+    newSecurityManager(None, app.acl_users.getUser("admin").__of__(app.acl_users))
+    site, created = ensure_site(app)
+    configure_mail(site, args.smtp_host, args.smtp_port)
+    transaction.commit()
+    print(("Created" if created else "Kept") + f" the site {SITE_ID}.")
+
+
+if __name__ == "__main__":
+    main()
