@@ -108,11 +108,11 @@ class TestValidation:
     )
     def test_bad_guest(self, line):
         with pytest.raises(validation.InvalidGuest):
-            IConsultation["guests"].value_type.validate(line)
+            IConsultation["guests"].validate([line])
 
     def test_good_guest(self):
         line = "张三 ｜ 市文化和旅游局 ｜ zhang@example.org"
-        IConsultation["guests"].value_type.validate(line)
+        IConsultation["guests"].validate([line])
         assert parse_guest(line) == {
             "name": "张三",
             "organisation": "市文化和旅游局",
@@ -120,7 +120,7 @@ class TestValidation:
         }
 
     def test_guest_without_email(self):
-        IConsultation["guests"].value_type.validate("李四 | 湖北科技学院")
+        IConsultation["guests"].validate(["李四 | 湖北科技学院"])
 
 
 class TestIndexing:

@@ -7,6 +7,7 @@ from collective.consultation.browser.display import local_datetime
 from collective.consultation.browser.display import state_title
 from collective.consultation.content.validation import parse_guest
 from collective.consultation.relations import related_objects
+from AccessControl import getSecurityManager
 from plone import api
 from Products.Five.browser import BrowserView
 
@@ -93,6 +94,8 @@ class ConsultationView(_Base):
         return [(name, value) for name, value in rows if value]
 
     def invitees(self):
+        """The invited members this user may see (member records are not public)."""
+        check = getSecurityManager().checkPermission
         return [
             {
                 "title": m.title,
@@ -101,6 +104,7 @@ class ConsultationView(_Base):
                 "organisation": m.organisation,
             }
             for m in related_objects(self.context.invitees)
+            if check("View", m)
         ]
 
     def guests(self):

@@ -1,6 +1,6 @@
 from collective.consultation import _
-from collective.consultation.content.validation import check_guest
-from collective.consultation.content.validation import check_unit
+from collective.consultation.content.validation import check_guests
+from collective.consultation.content.validation import check_units
 from collective.consultation.content.validation import kind_errors
 from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
 from plone.autoform import directives
@@ -37,6 +37,11 @@ class IConsultation(model.Schema):
         description=_("The question the consultation deliberates."),
         required=False,
     )
+    # Staff fill in the form top to bottom: what, when and where, then who organises it.
+    directives.order_after(online_url="IEventLocation.location")
+    directives.order_after(organising_committee="online_url")
+    directives.order_after(sector="organising_committee")
+    directives.order_after(counterpart_units="sector")
     online_url = schema.URI(
         title=_("Online link"),
         description=_("Video conference or live stream, for online and remote consultations."),
@@ -59,7 +64,8 @@ class IConsultation(model.Schema):
             "Required for a counterpart consultation: the government "
             "departments that take part, one per line."
         ),
-        value_type=schema.TextLine(constraint=check_unit),
+        value_type=schema.TextLine(),
+        constraint=check_units,
         required=False,
         default=[],
     )
@@ -96,7 +102,8 @@ class IConsultation(model.Schema):
         description=_(
             "Guests who are not members, one per line: name | organisation | e-mail."
         ),
-        value_type=schema.TextLine(constraint=check_guest),
+        value_type=schema.TextLine(),
+        constraint=check_guests,
         required=False,
         default=[],
     )

@@ -1,5 +1,5 @@
 from collective.consultation import _
-from collective.consultation.content.validation import check_unit
+from collective.consultation.content.validation import check_units
 from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
 from plone.autoform import directives
 from plone.dexterity.content import Item
@@ -59,7 +59,8 @@ class ISuggestion(model.Schema):
     assisting_units = schema.List(
         title=_("Assisting units"),
         description=_("One unit per line."),
-        value_type=schema.TextLine(constraint=check_unit),
+        value_type=schema.TextLine(),
+        constraint=check_units,
         required=False,
         default=[],
     )

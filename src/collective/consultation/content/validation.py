@@ -43,18 +43,22 @@ def parse_guest(line):
     return {"name": name, "organisation": organisation, "email": email}
 
 
-def check_guest(value):
-    guest = parse_guest(value)
-    if len(GUEST_SEPARATOR.split(value.strip())) > 3 or not guest["name"]:
-        raise InvalidGuest(value)
-    if guest["email"] and not _isemail(guest["email"]):
-        raise InvalidGuest(value)
+def check_guests(lines):
+    """A constraint on the whole list, so the message is ours rather than a generic
+    "wrong contained type"."""
+    for line in lines or ():
+        guest = parse_guest(line)
+        if len(GUEST_SEPARATOR.split(line.strip())) > 3 or not guest["name"]:
+            raise InvalidGuest(line)
+        if guest["email"] and not _isemail(guest["email"]):
+            raise InvalidGuest(line)
     return True
 
 
-def check_unit(value):
-    if not (value or "").strip():
-        raise InvalidUnit(value)
+def check_units(names):
+    for name in names or ():
+        if not (name or "").strip():
+            raise InvalidUnit(name)
     return True
 
 
