@@ -2,8 +2,9 @@
 (REST API, scripts); these put the same message on the field in the Classic UI forms."""
 
 from collective.consultation.content.consultation import IConsultation
-from collective.consultation.content.validation import kind_errors
+from collective.consultation.content.validation import sector_error
 from collective.consultation.content.validation import start_end_errors
+from collective.consultation.content.validation import units_error
 from collective.consultation.interfaces import IBrowserLayer
 from plone.app.event.dx.behaviors import IEventBasic
 from z3c.form import validator
@@ -29,29 +30,26 @@ def _sibling_value(form, name, default=None):
             return default
         try:
             return IDataConverter(widget).toFieldValue(raw)
-        except Exception:
+        except (ValueError, Invalid):  # that widget reports its own error
             return default
     return default
 
 
-def _raise_for(field_name, errors):
-    for name, message in errors:
-        if name == field_name:
-            raise Invalid(message)
+def _raise_if(message):
+    if message:
+        raise Invalid(message)
 
 
 class SectorValidator(validator.SimpleFieldValidator):
     def validate(self, value):
         super().validate(value)
-        kind = _sibling_value(self.view, "kind")
-        _raise_for("sector", kind_errors(kind, value, ["-"]))
+        _raise_if(sector_error(_sibling_value(self.view, "kind"), value))
 
 
 class CounterpartUnitsValidator(validator.SimpleFieldValidator):
     def validate(self, value):
         super().validate(value)
-        kind = _sibling_value(self.view, "kind")
-        _raise_for("counterpart_units", kind_errors(kind, "-", value))
+        _raise_if(units_error(_sibling_value(self.view, "kind"), value))
 
 
 class EndValidator(validator.SimpleFieldValidator):
@@ -61,7 +59,8 @@ class EndValidator(validator.SimpleFieldValidator):
             return
         start = _sibling_value(self.view, "IEventBasic.start")
         open_end = _sibling_value(self.view, "IEventBasic.open_end", False)
-        _raise_for("end", start_end_errors(start, value, open_end))
+        for _name, message in start_end_errors(start, value, open_end):
+            _raise_if(message)
 
 
 def _is_consultation_add(form):

@@ -6,6 +6,7 @@ from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
 from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.supermodel import model
+from z3c.form.validator import NoInputData
 from z3c.relationfield.schema import RelationChoice
 from z3c.relationfield.schema import RelationList
 from zope import schema
@@ -15,10 +16,10 @@ from zope.interface import invariant
 
 
 def _value(data, name, default=None):
-    # z3c.form's Data raises when a field is neither in the form nor on a context.
+    # z3c.form's Data raises NoInputData for a field neither in the form nor on a context.
     try:
         return getattr(data, name, default)
-    except Exception:
+    except NoInputData:
         return default
 
 

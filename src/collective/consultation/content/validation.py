@@ -68,17 +68,23 @@ def start_end_errors(start, end, open_end=False):
     return []
 
 
+def sector_error(kind, sector):
+    if kind == "sectoral" and not sector:
+        return _("Sector: a sectoral consultation needs a sector.")
+    return None
+
+
+def units_error(kind, counterpart_units):
+    if kind == "counterpart" and not [u for u in counterpart_units or () if u.strip()]:
+        return _("Counterpart units: a counterpart consultation needs at least one unit.")
+    return None
+
+
 def kind_errors(kind, sector, counterpart_units):
     """What a kind requires: a sector for a sectoral consultation, units for a
     counterpart one. Returns (field name, message) pairs."""
-    errors = []
-    if kind == "sectoral" and not sector:
-        errors.append(("sector", _("Sector: a sectoral consultation needs a sector.")))
-    if kind == "counterpart" and not [u for u in counterpart_units or () if u.strip()]:
-        errors.append(
-            (
-                "counterpart_units",
-                _("Counterpart units: a counterpart consultation needs at least one unit."),
-            )
-        )
-    return errors
+    errors = [
+        ("sector", sector_error(kind, sector)),
+        ("counterpart_units", units_error(kind, counterpart_units)),
+    ]
+    return [(name, message) for name, message in errors if message]
