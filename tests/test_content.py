@@ -152,6 +152,24 @@ class TestIndexing:
         assert years == {2019}
         assert kinds == {"topical"}
 
+    def test_year_is_local(self, manager, programme, consultation_data):
+        from conftest import search
+        from datetime import datetime
+
+        import pytz
+
+        tz = pytz.timezone("Asia/Shanghai")
+        consultation = api.content.create(
+            container=programme,
+            type="Consultation",
+            **{
+                **consultation_data,
+                "start": tz.localize(datetime(2019, 1, 1, 7, 0)),  # 2018-12-31 23:00 UTC
+                "end": tz.localize(datetime(2019, 1, 1, 9, 0)),
+            },
+        )
+        assert search(UID=consultation.UID())[0].consultation_year == 2019
+
     def test_public_opinion_item(self, manager, programme):
         from conftest import search
 

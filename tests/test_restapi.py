@@ -201,7 +201,11 @@ class TestMembers:
         assert staff.post("/", json=body).status_code in (400, 401, 403)
         response = manager_request.post("/", json=body)
         assert response.status_code == 201, response.text
-        assert manager_request.get(response.json()["@id"]).json()["@type"] == "MemberDirectory"
+        url = response.json()["@id"]
+        assert manager_request.patch(url, json={"description": "2021—2026"}).status_code == 204
+        data = manager_request.get(url).json()
+        assert data["@type"] == "MemberDirectory" and data["description"] == "2021—2026"
+        assert data["review_state"] == "internal"
 
     def test_member_reads_own_entry_not_others(self, member):
         assert member.get("/members/m01").json()["title"] == "游进"

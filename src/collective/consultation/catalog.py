@@ -6,8 +6,11 @@ from collective.consultation.content.member import ICommitteeMember
 from collective.consultation.content.programme import IConsultationProgramme
 from collective.consultation.content.suggestion import ISuggestion
 from collective.consultation.relations import related_objects
+from plone.app.event.base import default_timezone
 from plone.indexer import indexer
 from plone.uuid.interfaces import IUUID
+
+import pytz
 
 
 def _parent(obj, iface):
@@ -19,8 +22,12 @@ def _parent(obj, iface):
 
 
 def consultation_year_of(consultation):
+    """The year in the site's time zone: 2019-01-01 07:00 in Shanghai is a 2019 event
+    although it is still 2018 in UTC."""
     start = getattr(consultation, "start", None)
     if start is not None:
+        if start.tzinfo is not None:
+            start = start.astimezone(pytz.timezone(default_timezone()))
         return start.year
     programme = _parent(consultation, IConsultationProgramme)
     return getattr(programme, "year", None)
