@@ -7,7 +7,10 @@ PYTHON=${PYTHON:-python3}
 PORT=${BUILDOUT_PORT:-18180}
 top=$(git rev-parse --show-toplevel)
 work=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
+server=
+# bin/instance fg runs Zope in a child process: start it in its own process group and
+# stop the whole group.
+trap '[ -n "$server" ] && kill -- "-$server" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
 
 git -C "$top" ls-files -z | (cd "$top" && xargs -0 cp --parents -t "$work")
 cd "$work"
@@ -15,9 +18,11 @@ cd "$work"
 bin/pip install -q -c constraints.txt pip setuptools wheel zc.buildout
 bin/buildout -N -q "instance:http-address=$PORT"
 bin/instance run scripts/buildout_site.py
-bin/instance fg > instance.log 2>&1 &
+setsid bin/instance fg > instance.log 2>&1 &
+server=$!
 for _ in $(seq 1 120); do
   curl -fs -o /dev/null "http://localhost:$PORT/Plone" && break
+  kill -0 "$server" 2>/dev/null || { cat instance.log; exit 1; }
   sleep 1
 done
 curl -fs "http://localhost:$PORT/Plone/2018" | grep -q '幕阜山片区农村安全饮水双月协商会'

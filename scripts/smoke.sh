@@ -6,17 +6,21 @@ BIN=${BIN:-.venv/bin}
 PORT=${SMOKE_PORT:-18080}
 SMTP_PORT=${SMOKE_SMTP_PORT:-18025}
 WORK=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$WORK"' EXIT
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null; wait 2>/dev/null; rm -rf "$WORK"' EXIT
 
 "$BIN/consultation-instance" --instance "$WORK/instance" --var "$WORK/var" --port "$PORT" > /dev/null
 "$BIN/consultation-create-site" --zope-conf "$WORK/instance/etc/zope.conf" --admin-password admin \
     --smtp-port "$SMTP_PORT"
 "$BIN/consultation-mailsink" --port "$SMTP_PORT" --dir "$WORK/var/mail" &
+pids+=($!)
 "$BIN/runwsgi" "$WORK/instance/etc/zope.ini" &
+pids+=($!)
 
 base="http://localhost:$PORT/Plone"
 for _ in $(seq 1 120); do
   curl -fs -o /dev/null "$base" && break
+  kill -0 "${pids[1]}" 2>/dev/null || { echo "Zope did not start"; exit 1; }
   sleep 1
 done
 count() {
