@@ -12,7 +12,7 @@ server=
 # stop the whole group.
 trap '[ -n "$server" ] && kill -- "-$server" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
 
-git -C "$top" ls-files -z | (cd "$top" && xargs -0 cp --parents -t "$work")
+git -C "$top" ls-files -z --cached --others --exclude-standard | (cd "$top" && xargs -0 cp --parents -t "$work")
 cd "$work"
 "$PYTHON" -m venv .
 bin/pip install -q -c constraints.txt pip setuptools wheel zc.buildout

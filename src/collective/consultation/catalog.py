@@ -1,16 +1,17 @@
 """Catalog indexers: everything lists, feeds and reports need is indexed here, so
 they read brains and never wake content objects."""
 
+from collective.consultation.calendar import identity
+from collective.consultation.calendar.feedtoken import token_hash
+from collective.consultation.calendar.invitations import InvitationLog
 from collective.consultation.content.consultation import IConsultation
 from collective.consultation.content.member import ICommitteeMember
 from collective.consultation.content.programme import IConsultationProgramme
 from collective.consultation.content.suggestion import ISuggestion
+from collective.consultation.dates import site_timezone
 from collective.consultation.relations import related_objects
-from plone.app.event.base import default_timezone
 from plone.indexer import indexer
 from plone.uuid.interfaces import IUUID
-
-import pytz
 
 
 def _parent(obj, iface):
@@ -27,7 +28,7 @@ def consultation_year_of(consultation):
     start = getattr(consultation, "start", None)
     if start is not None:
         if start.tzinfo is not None:
-            start = start.astimezone(pytz.timezone(default_timezone()))
+            start = start.astimezone(site_timezone())
         return start.year
     programme = _parent(consultation, IConsultationProgramme)
     return getattr(programme, "year", None)
@@ -91,6 +92,27 @@ def organising_committee(obj):
 @indexer(IConsultation)
 def consultation_sector(obj):
     return obj.sector
+
+
+@indexer(IConsultation)
+def ical_uid(obj):
+    return identity.ical_uid(obj)
+
+
+@indexer(IConsultation)
+def ical_sequence(obj):
+    return identity.ical_sequence(obj)
+
+
+@indexer(IConsultation)
+def online_url(obj):
+    return obj.online_url or None
+
+
+@indexer(IConsultation)
+def rsvp_partstats(obj):
+    """{invitee key: PARTSTAT}: personal feeds show each member's own answer."""
+    return InvitationLog(obj).partstats()
 
 
 # --- suggestions --------------------------------------------------------------------
@@ -187,3 +209,9 @@ def member_userid(obj):
 @indexer(ICommitteeMember)
 def member_email(obj):
     return obj.email
+
+
+@indexer(ICommitteeMember)
+def feed_token_hash(obj):
+    token = getattr(obj, "feed_token", None)
+    return token_hash(token) if token else None

@@ -7,12 +7,15 @@ from zope.component import getUtility
 from zope.event import notify
 from zope.intid.interfaces import IIntIds
 from zope.lifecycleevent import ObjectModifiedEvent
+from zope.container.interfaces import IContainerModifiedEvent
 
 
 SUGGESTION_INDEXES = ("consultation_year", "consultation_kind", "consultation_title")
 
 
 def reindex_suggestions(consultation, event):
+    if IContainerModifiedEvent.providedBy(event):
+        return  # something was added inside; the consultation itself did not change
     catalog = api.portal.get_tool("portal_catalog")
     path = "/".join(consultation.getPhysicalPath())
     for brain in catalog.unrestrictedSearchResults(

@@ -4,22 +4,66 @@ Integration tests roll back after each test; functional tests get a fresh DemoSt
 over the same site, and the WSGI server layer serves it to HTTP clients and Chromium.
 """
 
+from aiosmtpd.controller import Controller
 from plone.app.contenttypes.testing import PLONE_APP_CONTENTTYPES_FIXTURE
 from plone.app.testing import applyProfile
 from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
 from plone.app.testing import PloneSandboxLayer
+from plone.testing import Layer
 from plone.testing.zope import WSGI_SERVER_FIXTURE
 
 import os
+import socket
 
 
 # Compile the .po catalogs into .mo files when the ZCML registers them.
 os.environ.setdefault("zope_i18n_compile_mo_files", "true")
 
 
+class RecordingSMTPHandler:
+    """Keeps every message a real SMTP conversation delivered; refuses recipients whose
+    address starts with "refuse" (to test a server that rejects one recipient)."""
+
+    def __init__(self):
+        self.messages = []  # (envelope sender, recipients, raw bytes)
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address.lower().startswith("refuse"):
+            return "550 5.1.1 Mailbox unavailable"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content))
+        return "250 Message accepted"
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class SMTPServerLayer(Layer):
+    """A real SMTP server (aiosmtpd) on 127.0.0.1 for the whole test run."""
+
+    def setUp(self):
+        self["smtp"] = RecordingSMTPHandler()
+        self["smtp_port"] = free_port()
+        self.controller = Controller(self["smtp"], hostname="127.0.0.1", port=self["smtp_port"])
+        self.controller.start()
+
+    def tearDown(self):
+        self.controller.stop()
+        del self["smtp"]
+
+
+SMTP_SERVER_FIXTURE = SMTPServerLayer()
+
+
 class ConsultationLayer(PloneSandboxLayer):
-    defaultBases = (PLONE_APP_CONTENTTYPES_FIXTURE,)
+    defaultBases = (PLONE_APP_CONTENTTYPES_FIXTURE, SMTP_SERVER_FIXTURE)
 
     def setUpZope(self, app, configurationContext):
         import collective.consultation
@@ -35,6 +79,11 @@ class ConsultationLayer(PloneSandboxLayer):
         portal.portal_registry["plone.available_timezones"] = ["Asia/Shanghai"]
         applyProfile(portal, "collective.consultation:default")
         applyProfile(portal, "collective.consultation:demo")
+        # Mail goes to the test's SMTP server (Plone's mailer reads the registry).
+        registry = portal.portal_registry
+        registry["plone.email_from_address"] = "site@example.org"
+        registry["plone.smtp_host"] = "127.0.0.1"
+        registry["plone.smtp_port"] = self["smtp_port"]
 
 
 FIXTURE = ConsultationLayer()

@@ -17,14 +17,3 @@ def state_title(portal_type, state, request):
         if state in workflow.states:
             return translate(workflow.states[state].title, domain="plone", context=request)
     return state
-
-
-def local_datetime(value):
-    """An aware datetime as the site's local 'YYYY-MM-DD HH:MM'."""
-    if value is None:
-        return ""
-    from plone.app.event.base import default_timezone
-
-    import zoneinfo
-
-    return value.astimezone(zoneinfo.ZoneInfo(default_timezone())).strftime("%Y-%m-%d %H:%M")

@@ -2,8 +2,13 @@
 
 from collective.consultation import _
 from collective.consultation import vocabularies as v
+from collective.consultation.browser.calendar import ical_url
+from collective.consultation.browser.calendar import InvitationsPanel
+from collective.consultation.browser.calendar import may_manage_feed
+from collective.consultation.browser.calendar import personal_feed_url
+from collective.consultation.browser.calendar import webcal
 from collective.consultation.browser.display import label
-from collective.consultation.browser.display import local_datetime
+from collective.consultation.dates import local_datetime
 from collective.consultation.browser.display import state_title
 from collective.consultation.content.validation import parse_guest
 from collective.consultation.relations import related_objects
@@ -34,6 +39,9 @@ class _Base(BrowserView):
 
 
 class ProgrammeView(_Base):
+    def webcal_url(self):
+        return webcal(ical_url(self.context))
+
     def consultations(self):
         catalog = api.portal.get_tool("portal_catalog")
         brains = catalog(
@@ -78,7 +86,7 @@ class ProgrammeView(_Base):
         ]
 
 
-class ConsultationView(_Base):
+class ConsultationView(_Base, InvitationsPanel):
     def details(self):
         c = self.context
         rows = [
@@ -92,6 +100,9 @@ class ConsultationView(_Base):
             (_("Counterpart units"), "、".join(c.counterpart_units or ())),
         ]
         return [(name, value) for name, value in rows if value]
+
+    def ical_url(self):
+        return ical_url(self.context)
 
     def invitees(self):
         """The invited members this user may see (member records are not public)."""
@@ -189,6 +200,13 @@ class DirectoryView(_Base):
 
 
 class MemberView(_Base):
+    def feed(self):
+        """The personal calendar link, for the member and for staff only."""
+        if not may_manage_feed(self.context):
+            return None
+        url = personal_feed_url(self.context)
+        return {"url": url, "webcal": webcal(url)} if url else {"url": None, "webcal": None}
+
     def details(self):
         c = self.context
         rows = [

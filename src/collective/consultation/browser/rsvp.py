@@ -1,0 +1,94 @@
+"""@@rsvp: the page an invitation's answer links open. GET only shows the question; the
+answer is recorded when the member presses a button (POST), so mail scanners that follow
+links answer for nobody. No login: the signed link is the credential."""
+
+from collective.consultation import _
+from collective.consultation.calendar import rsvp
+from collective.consultation.calendar.invitations import ANSWERS
+from collective.consultation.calendar.invitations import InvitationLog
+from collective.consultation.calendar.invitations import recipients
+from collective.consultation.dates import local_datetime
+from plone import api
+from plone.protect.interfaces import IDisableCSRFProtection
+from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from zope.interface import alsoProvides
+
+
+MAX_REASON = 500
+
+
+class RSVPView(BrowserView):
+    template = ViewPageTemplateFile("templates/rsvp.pt")
+
+    ANSWER_LABELS = {
+        "accepted": _("I will attend"),
+        "declined": _("I will not attend"),
+        "leave": _("I ask for leave"),
+    }
+
+    def __call__(self):
+        form = self.request.form
+        self.params = {name: form.get(name, "") for name in ("c", "i", "x", "s")}
+        self.chosen = form.get("a") if form.get("a") in ANSWERS else None
+        self.error = None
+        self.done = False
+        self.consultation = self.recipient = None
+        try:
+            rsvp.check(self.params["c"], self.params["i"], self.params["x"], self.params["s"])
+            self.consultation = self._consultation()
+            self.recipient = self._recipient()
+        except rsvp.InvalidLink as exc:
+            self.error = str(exc)
+            self.request.response.setStatus(410 if self.error == "expired" else 403)
+            return self.template()
+        if self.request.method == "POST":
+            self._answer(form)
+        return self.template()
+
+    def _consultation(self):
+        # Unrestricted: the link grants this one consultation to this one invitee.
+        brains = api.portal.get_tool("portal_catalog").unrestrictedSearchResults(
+            UID=self.params["c"], portal_type="Consultation"
+        )
+        if not brains:
+            raise rsvp.InvalidLink("forged")
+        consultation = brains[0]._unrestrictedGetObject()
+        if api.content.get_state(consultation) == "cancelled":
+            raise rsvp.InvalidLink("cancelled")
+        return consultation
+
+    def _recipient(self):
+        for recipient in recipients(self.consultation):
+            if recipient.key == self.params["i"]:
+                return recipient
+        raise rsvp.InvalidLink("not-invited")
+
+    def _answer(self, form):
+        answer = form.get("answer")
+        reason = (form.get("reason") or "").strip()[:MAX_REASON]
+        if answer not in ANSWERS:
+            self.error = "answer"
+            self.request.response.setStatus(400)
+            return
+        if answer == "leave" and not reason:
+            self.error = "reason"
+            self.chosen = "leave"
+            self.request.response.setStatus(400)
+            return
+        alsoProvides(self.request, IDisableCSRFProtection)  # the signed link is the check
+        InvitationLog(self.consultation).set_answer(self.recipient, answer, reason)
+        self.consultation.reindexObject(idxs=["ical_uid"])  # refresh rsvp_partstats metadata
+        self.done = True
+        self.chosen = answer
+
+    # --- for the template ------------------------------------------------------------
+
+    def when(self):
+        return f"{local_datetime(self.consultation.start)} – {local_datetime(self.consultation.end)}"
+
+    def current_answer(self):
+        return InvitationLog(self.consultation).answer_of(self.recipient.key)
+
+    def answers(self):
+        return [(answer, self.ANSWER_LABELS[answer]) for answer in ANSWERS]

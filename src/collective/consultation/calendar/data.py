@@ -1,0 +1,88 @@
+"""Plain data for calendars, built from a consultation object (with its attendees) or from
+a catalog brain (feeds: no object is woken)."""
+
+from collective.consultation import vocabularies
+from collective.consultation.calendar.identity import ical_sequence
+from collective.consultation.calendar.identity import ical_uid
+from dataclasses import dataclass
+from plone.event.utils import pydt
+from dataclasses import field
+from datetime import datetime
+from zope.i18n import translate
+
+
+# RSVP answers, as stored, and how calendars show them.
+PARTSTATS = {None: "NEEDS-ACTION", "accepted": "ACCEPTED", "declined": "DECLINED", "leave": "DECLINED"}
+
+
+@dataclass
+class Attendee:
+    email: str
+    name: str
+    role: str = "REQ-PARTICIPANT"  # guests: OPT-PARTICIPANT
+    partstat: str = "NEEDS-ACTION"
+
+
+@dataclass
+class EventData:
+    uid: str
+    sequence: int
+    summary: str
+    start: datetime
+    end: datetime
+    url: str
+    kind: str = ""
+    kind_label: str = ""
+    location: str = ""
+    online_url: str = ""
+    description: str = ""
+    agenda: list = field(default_factory=list)
+    cancelled: bool = False
+    attendees: list = field(default_factory=list)
+    modified: datetime | None = None
+
+
+def kind_label(kind, request):
+    return translate(vocabularies.title_of(vocabularies.KINDS, kind), context=request) if kind else ""
+
+
+def event_from_object(consultation, request, attendees=()):
+    from plone import api
+
+    return EventData(
+        uid=ical_uid(consultation),
+        sequence=ical_sequence(consultation),
+        summary=consultation.Title(),
+        start=consultation.start,
+        end=consultation.end,
+        url=consultation.absolute_url(),
+        kind=consultation.kind or "",
+        kind_label=kind_label(consultation.kind, request),
+        location=getattr(consultation, "location", "") or "",
+        online_url=consultation.online_url or "",
+        description=consultation.Description() or "",
+        agenda=[line for line in (consultation.agenda or "").splitlines() if line.strip()],
+        cancelled=api.content.get_state(consultation) == "cancelled",
+        attendees=list(attendees),
+        modified=consultation.modified().asdatetime(),
+    )
+
+
+def event_from_brain(brain, request, attendees=()):
+    """Everything a feed shows, from catalog metadata alone."""
+    return EventData(
+        uid=brain.ical_uid,
+        sequence=brain.ical_sequence or 0,
+        summary=brain.Title,
+        start=pydt(brain.start),
+        end=pydt(brain.end),
+        url=brain.getURL(),
+        kind=brain.consultation_kind or "",
+        kind_label=kind_label(brain.consultation_kind, request),
+        location=brain.location or "",
+        online_url=brain.online_url or "",
+        description=brain.Description or "",
+        cancelled=brain.review_state == "cancelled",
+        attendees=list(attendees),
+        modified=brain.modified.asdatetime() if brain.modified else None,
+    )

@@ -1,0 +1,46 @@
+"""Feeds from the catalog: a container's consultations as this user may see them, and a
+member's personal feed. Brains only: no consultation object is woken."""
+
+from collective.consultation.calendar.data import Attendee
+from collective.consultation.calendar.data import event_from_brain
+from collective.consultation.calendar.ical import build_calendar
+from collective.consultation.calendar.invitations import organizer
+from collective.consultation.dates import site_timezone
+from plone import api
+
+
+# A personal feed shows what a member was invited to once invitations went out.
+PERSONAL_STATES = ["scheduled", "held", "minuted", "cancelled"]
+
+
+def container_calendar(container, request):
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog(
+        portal_type="Consultation",
+        path="/".join(container.getPhysicalPath()),
+        sort_on="start",
+    )
+    events = [event_from_brain(brain, request) for brain in brains]
+    return build_calendar(
+        events, organizer=organizer(), name=container.Title(), timezone_id=site_timezone().zone
+    )
+
+
+def personal_calendar(member, request):
+    """``member`` is a CommitteeMember brain; its token stands for it, so the search runs
+    unrestricted, limited to what the member was invited to."""
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog.unrestrictedSearchResults(
+        portal_type="Consultation",
+        invitees=member.UID,
+        review_state=PERSONAL_STATES,
+        sort_on="start",
+    )
+    events = []
+    for brain in brains:
+        partstat = (brain.rsvp_partstats or {}).get(member.UID, "NEEDS-ACTION")
+        me = Attendee(email=member.member_email, name=member.Title, partstat=partstat)
+        events.append(event_from_brain(brain, request, attendees=[me]))
+    return build_calendar(
+        events, organizer=organizer(), name=member.Title, timezone_id=site_timezone().zone
+    )

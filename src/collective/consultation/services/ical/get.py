@@ -1,0 +1,20 @@
+"""GET <consultation>/++api++/@ical: one consultation with its attendees;
+GET <programme or site>/++api++/@ical: every consultation this user may see, from the
+catalog (cancelled ones with STATUS:CANCELLED)."""
+
+from collective.consultation.calendar.feeds import container_calendar
+from collective.consultation.calendar.invitations import calendar_for
+from collective.consultation.services.base import CalendarService
+
+
+class ConsultationICal(CalendarService):
+    def calendar(self):
+        self.filename = f"{self.context.getId()}.ics"
+        calendar, _event = calendar_for(self.context, request=self.request)
+        return calendar
+
+
+class FeedICal(CalendarService):
+    def calendar(self):
+        self.filename = f"{self.context.getId() or 'consultations'}.ics"
+        return container_calendar(self.context, self.request)

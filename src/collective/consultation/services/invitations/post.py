@@ -1,0 +1,45 @@
+"""POST <consultation>/++api++/@invitations: (re)send the invitation to everyone, or to
+{"recipients": [member UID, guest key or e-mail, ...]}."""
+
+from collective.consultation.calendar import invitations
+from collective.consultation.services.invitations.get import invitations_summary
+from plone import api
+from plone.restapi.deserializer import json_body
+from plone.restapi.services import Service
+from zExceptions import BadRequest
+
+
+class InvitationsPost(Service):
+    def reply(self):
+        data = json_body(self.request) or {}
+        if not isinstance(data, dict):
+            raise BadRequest("The body must be a JSON object.")
+        if api.content.get_state(self.context) != "scheduled":
+            raise BadRequest("Invitations are sent for a scheduled consultation only.")
+        if invitations.is_over(self.context):
+            raise BadRequest("The consultation is over: invitations are no longer sent.")
+        chosen = self.chosen(data.get("recipients"), invitations.recipients(self.context))
+        results = invitations.send(self.context, "invitation", to=chosen)
+        summary = invitations_summary(self.context)
+        summary["results"] = [
+            {"key": key, "ok": error is None, "error": error or ""} for key, error in results.items()
+        ]
+        return summary
+
+    def chosen(self, wanted, everyone):
+        if wanted is None:
+            return everyone
+        if not isinstance(wanted, list) or not all(isinstance(w, str) for w in wanted):
+            raise BadRequest("recipients: a list of member UIDs, guest keys or e-mail addresses.")
+        lookup = {r.key: r for r in everyone}
+        lookup.update({r.email.lower(): r for r in everyone})
+        chosen, unknown = {}, []
+        for wanted_one in wanted:
+            recipient = lookup.get(wanted_one) or lookup.get(wanted_one.lower())
+            if recipient is None:
+                unknown.append(wanted_one)
+            else:
+                chosen[recipient.key] = recipient
+        if unknown:
+            raise BadRequest(f"recipients: not invited to this consultation: {', '.join(unknown)}")
+        return list(chosen.values())
