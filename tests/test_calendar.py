@@ -419,3 +419,23 @@ class TestPersonalFeed:
         transaction.commit()
         assert requests.get(old).status_code == 404
         assert requests.get(self.feed_url(functional)).status_code == 200
+
+
+class TestLanguage:
+    def test_invitation_in_chinese_on_a_chinese_site(self, functional, staff, consultation, smtp):
+        functional["portal"].portal_registry["plone.default_language"] = "zh-cn"
+        transaction.commit()
+        schedule(staff, consultation)
+        message = {r[0]: m for r, m in messages(smtp)}["m01@example.org"]
+        assert message["Subject"] == "【会议邀请】关于数字政协建设的专题协商会"
+        plain = message.get_payload()[0].get_payload()[0].get_content()
+        assert plain.startswith("游进：")
+        assert "诚邀您参加“关于数字政协建设的专题协商会”。" in plain
+        assert "地点：市政协机关三楼会议室" in plain and "请假: http" in plain
+
+    def test_invitation_in_english_on_an_english_site(self, staff, consultation, smtp):
+        schedule(staff, consultation)
+        message = {r[0]: m for r, m in messages(smtp)}["m01@example.org"]
+        assert message["Subject"] == "Invitation: 关于数字政协建设的专题协商会"
+        plain = message.get_payload()[0].get_payload()[0].get_content()
+        assert plain.startswith("Dear 游进,") and "I ask for leave: http" in plain

@@ -18,8 +18,16 @@ def webcal(url):
     return "webcal://" + url.split("://", 1)[-1]
 
 
+def api_url(context, endpoint):
+    """<site>/++api++/<path>/<endpoint>: with ++api++ right after the site, plone.rest
+    answers whatever Accept header a calendar program or browser sends."""
+    portal = api.portal.get()
+    relative = "/".join(context.getPhysicalPath()[len(portal.getPhysicalPath()):])
+    return "/".join(part for part in (portal.absolute_url(), "++api++", relative, endpoint) if part)
+
+
 def ical_url(context):
-    return f"{context.absolute_url()}/++api++/@ical"
+    return api_url(context, "@ical")
 
 
 def personal_feed_url(member):
