@@ -10,12 +10,13 @@ export PORT SMTP_PORT ADMIN_PASSWORD BIN
 
 STAMP := $(VENV)/.installed
 
-.PHONY: help install run test test-e2e smoke constraints versions-cfg buildout-check i18n clean
+.PHONY: help install run test smoke bench constraints versions-cfg buildout-check i18n clean
 
 help:
 	@echo "make run             install, create the demo site once, serve http://localhost:$(PORT)/Plone"
 	@echo "make test            install and run every test"
 	@echo "make smoke           start the site as 'make run' does, check it over HTTP, stop it"
+	@echo "make bench           benchmarks (bench/): ratios against named baselines"
 	@echo "make constraints     re-resolve and freeze constraints.txt (then make versions-cfg)"
 	@echo "make versions-cfg    write profiles/versions.cfg from constraints.txt"
 	@echo "make buildout-check  build the same site with buildout in a temporary folder"
@@ -41,6 +42,9 @@ test: install
 
 smoke: install
 	scripts/smoke.sh
+
+bench: install
+	$(BIN)/python -m bench.feed_bench
 
 constraints:
 	rm -rf .freeze-venv

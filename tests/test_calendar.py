@@ -176,7 +176,7 @@ class TestFeeds:
         programme = portal["2018"]
         ids = [i for i in programme.objectIds() if i.startswith("2018-")]
         portal._p_jar.cacheMinimize()
-        text = container_calendar(programme, functional["request"]).to_ical()
+        text = container_calendar(programme, functional["request"])
         assert text.count(b"BEGIN:VEVENT") == 32
         ghosts = [aq_base(programme._getOb(i))._p_changed is None for i in ids]
         assert all(ghosts), f"{ghosts.count(False)} consultations were loaded"

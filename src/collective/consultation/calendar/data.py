@@ -4,8 +4,8 @@ a catalog brain (feeds: no object is woken)."""
 from collective.consultation import vocabularies
 from collective.consultation.calendar.identity import ical_sequence
 from collective.consultation.calendar.identity import ical_uid
+from collective.consultation.dates import site_timezone
 from dataclasses import dataclass
-from plone.event.utils import pydt
 from dataclasses import field
 from datetime import datetime
 from zope.i18n import translate
@@ -43,7 +43,23 @@ class EventData:
 
 
 def kind_label(kind, request):
-    return translate(vocabularies.title_of(vocabularies.KINDS, kind), context=request) if kind else ""
+    """The translated label of a kind, computed once per request (feeds ask 1,000 times)."""
+    if not kind:
+        return ""
+    cache = request.__dict__.setdefault("_consultation_kind_labels", {}) if request is not None else {}
+    if kind not in cache:
+        cache[kind] = translate(vocabularies.title_of(vocabularies.KINDS, kind), context=request)
+    return cache[kind]
+
+
+def _datetime(value, zone):
+    """Catalog metadata (a datetime, or a Zope DateTime) as an aware datetime in the
+    site's zone."""
+    if value is None:
+        return None
+    if not isinstance(value, datetime):
+        value = value.asdatetime()
+    return value.astimezone(zone) if value.tzinfo else zone.localize(value)
 
 
 def event_from_object(consultation, request, attendees=()):
@@ -68,14 +84,15 @@ def event_from_object(consultation, request, attendees=()):
     )
 
 
-def event_from_brain(brain, request, attendees=()):
+def event_from_brain(brain, request, attendees=(), zone=None):
     """Everything a feed shows, from catalog metadata alone."""
+    zone = zone or site_timezone()
     return EventData(
         uid=brain.ical_uid,
         sequence=brain.ical_sequence or 0,
         summary=brain.Title,
-        start=pydt(brain.start),
-        end=pydt(brain.end),
+        start=_datetime(brain.start, zone),
+        end=_datetime(brain.end, zone),
         url=brain.getURL(),
         kind=brain.consultation_kind or "",
         kind_label=kind_label(brain.consultation_kind, request),

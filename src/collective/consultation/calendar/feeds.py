@@ -20,10 +20,10 @@ def container_calendar(container, request):
         path="/".join(container.getPhysicalPath()),
         sort_on="start",
     )
-    events = [event_from_brain(brain, request) for brain in brains]
-    return build_calendar(
-        events, organizer=organizer(), name=container.Title(), timezone_id=site_timezone().zone
-    )
+    zone = site_timezone()
+    events = [event_from_brain(brain, request, zone=zone) for brain in brains]
+    # No ORGANIZER: a feed is not a scheduling message (RFC 5546), and it costs per event.
+    return build_calendar(events, name=container.Title(), timezone_id=zone.zone)
 
 
 def personal_calendar(member, request):

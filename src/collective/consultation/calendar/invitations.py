@@ -141,7 +141,8 @@ def attendees(consultation, log=None):
 
 
 def calendar_for(consultation, method=None, request=None):
-    """The consultation as an icalendar.Calendar, attendees and their answers included."""
+    """The consultation's calendar (bytes) with its attendees and their answers, and the
+    EventData it was made from."""
     request = request if request is not None else getattr(consultation, "REQUEST", None)
     event = event_from_object(consultation, request, attendees(consultation))
     return build_calendar([event], method=method, organizer=organizer()), event
@@ -151,8 +152,7 @@ def send(consultation, purpose, to=None):
     """Send ``purpose`` (invitation, update, cancellation) to the recipients ``to`` (by
     default everyone invited). Returns {key: error or None}."""
     log = InvitationLog(consultation)
-    calendar, event = calendar_for(consultation, METHODS[purpose])
-    payload = calendar.to_ical()
+    payload, event = calendar_for(consultation, METHODS[purpose])
     sender = organizer()
     mailhost = api.portal.get_tool("MailHost")
 

@@ -7,11 +7,12 @@ class CalendarService(Service):
     filename = "calendar.ics"
 
     def calendar(self):
+        """The calendar as bytes."""
         raise NotImplementedError
 
     def render(self):
         self.check_permission()
-        body = self.calendar().to_ical()
+        body = self.calendar()
         response = self.request.response
         response.setHeader("Content-Type", "text/calendar; charset=utf-8")
         response.setHeader("Content-Disposition", f'inline; filename="{self.filename}"')
