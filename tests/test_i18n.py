@@ -7,6 +7,7 @@ from collective.consultation.content.member import ICommitteeMember
 from collective.consultation.content.programme import IConsultationProgramme
 from collective.consultation.content.suggestion import ISuggestion
 from collective.consultation.content import validation
+from collective.consultation.interfaces import IConsultationSettings
 from plone import api
 from zope.i18n import translate
 from zope.schema import getFieldsInOrder
@@ -16,7 +17,7 @@ import re
 
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
-SCHEMAS = (IConsultationProgramme, IConsultation, ISuggestion, ICommitteeMember)
+SCHEMAS = (IConsultationProgramme, IConsultation, ISuggestion, ICommitteeMember, IConsultationSettings)
 
 
 def labels():
