@@ -5,6 +5,7 @@ from plone.app.testing import login
 from plone.app.testing import logout
 from plone.app.testing import setRoles
 from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.app.testing import TEST_USER_ID
 from plone.app.testing import TEST_USER_NAME
 from pytest_plone import fixtures_factory
@@ -82,10 +83,39 @@ def consultation_data():
     }
 
 
+@pytest.fixture
+def staff(request_factory):
+    """A REST session (++api++) as the demo committee staff login."""
+    return request_factory(basic_auth=STAFF)
+
+
+@pytest.fixture
+def secretary(request_factory):
+    return request_factory(basic_auth=SECRETARY)
+
+
+@pytest.fixture
+def member(request_factory):
+    return request_factory(basic_auth=MEMBER)
+
+
+@pytest.fixture
+def portal_url(functional):
+    return functional["portal"].absolute_url()
+
+
+def browser_for(functional, login=SITE_OWNER_NAME, password=SITE_OWNER_PASSWORD):
+    """A zope.testbrowser on the functional layer, logged in with basic auth."""
+    from plone.testing.zope import Browser
+
+    browser = Browser(functional["app"])
+    browser.handleErrors = False
+    browser.addHeader("Authorization", f"Basic {login}:{password}")
+    return browser
+
+
 def search(**query):
     """Catalog search that ignores security (for asserting what is stored)."""
     catalog = api.portal.get_tool("portal_catalog")
     return catalog.unrestrictedSearchResults(**query)
 
-
-__all__ = ["SITE_OWNER_NAME"]

@@ -38,11 +38,6 @@ def page(functional):
         browser.close()
 
 
-@pytest.fixture
-def portal_url(functional):
-    return functional["portal"].absolute_url()
-
-
 def log_in(page, portal_url, login, password):
     page.goto(f"{portal_url}/login")
     page.fill("#__ac_name", login)

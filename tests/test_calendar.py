@@ -1,9 +1,7 @@
 """Calendars and invitations over HTTP on the test WSGI server, with mail delivered to a
 real SMTP server (aiosmtpd) and every calendar parsed back by icalendar and by vobject."""
 
-from conftest import MEMBER
 from collective.consultation.testing import free_port
-from conftest import STAFF
 from datetime import datetime
 from datetime import timedelta
 from email import message_from_bytes
@@ -33,16 +31,6 @@ def smtp(functional):
     handler = functional["smtp"]
     handler.messages.clear()
     return handler
-
-
-@pytest.fixture
-def staff(request_factory):
-    return request_factory(basic_auth=STAFF)
-
-
-@pytest.fixture
-def member(request_factory):
-    return request_factory(basic_auth=MEMBER)
 
 
 GUEST = "王教授 | 湖北科技学院 | expert@example.net"

@@ -1,10 +1,9 @@
 """The calendar parts of the Classic UI: links, the invitations panel, the member's
 personal feed link and its regeneration, and the settings control panel."""
 
+from conftest import browser_for
 from conftest import MEMBER
 from conftest import STAFF
-from plone.app.testing import SITE_OWNER_NAME
-from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.testing.zope import Browser
 
 import icalendar
@@ -12,18 +11,6 @@ import pytest
 import re
 import requests
 import transaction
-
-
-def browser_for(functional, login, password):
-    browser = Browser(functional["app"])
-    browser.handleErrors = False
-    browser.addHeader("Authorization", f"Basic {login}:{password}")
-    return browser
-
-
-@pytest.fixture
-def portal_url(functional):
-    return functional["portal"].absolute_url()
 
 
 def test_programme_offers_a_webcal_subscription(functional, portal_url):
@@ -84,7 +71,7 @@ def test_regenerate_needs_post_and_authenticator(functional, portal_url):
 
 
 def test_settings_control_panel(functional, portal_url, request_factory):
-    admin = browser_for(functional, SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
+    admin = browser_for(functional)
     admin.open(f"{portal_url}/@@consultation-settings")
     admin.getControl(name="form.widgets.organizer_email").value = "office@example.org"
     admin.getControl(name="form.widgets.organizer_name").value = "政协某市委员会办公室"
@@ -96,7 +83,7 @@ def test_settings_control_panel(functional, portal_url, request_factory):
 
 
 def test_settings_refuse_a_bad_mailbox(functional, portal_url):
-    admin = browser_for(functional, SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
+    admin = browser_for(functional)
     admin.open(f"{portal_url}/@@consultation-settings")
     admin.getControl(name="form.widgets.organizer_email").value = "not-an-address"
     admin.getControl(name="form.buttons.save").click()

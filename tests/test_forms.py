@@ -1,26 +1,16 @@
 """The Classic UI add and edit forms, through zope.testbrowser on the functional layer:
 errors land on the field, in Chinese on a zh-cn site, and nothing is stored."""
 
+from conftest import browser_for
 from conftest import search
 from lxml import html
-from plone.app.testing import SITE_OWNER_NAME
-from plone.app.testing import SITE_OWNER_PASSWORD
-from plone.testing.zope import Browser
 
 import pytest
 
 
 @pytest.fixture
 def browser(functional):
-    browser = Browser(functional["app"])
-    browser.handleErrors = False
-    browser.addHeader("Authorization", f"Basic {SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}")
-    return browser
-
-
-@pytest.fixture
-def portal_url(functional):
-    return functional["portal"].absolute_url()
+    return browser_for(functional)
 
 
 def field_error(browser, field_id):

@@ -1,10 +1,6 @@
 """plone.restapi on the real WSGI server: create, read, update and transition each type;
 bad input answered with HTTP 400 naming the field, and nothing stored."""
 
-from conftest import MEMBER
-from conftest import SECRETARY
-from conftest import STAFF
-
 import pytest
 
 
@@ -16,21 +12,6 @@ CONSULTATION = {
     "end": "2018-12-27T11:30:00+08:00",
     "location": "市政协机关三楼会议室",
 }
-
-
-@pytest.fixture
-def staff(request_factory):
-    return request_factory(basic_auth=STAFF)
-
-
-@pytest.fixture
-def secretary(request_factory):
-    return request_factory(basic_auth=SECRETARY)
-
-
-@pytest.fixture
-def member(request_factory):
-    return request_factory(basic_auth=MEMBER)
 
 
 def error_text(response):
