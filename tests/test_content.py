@@ -127,7 +127,7 @@ class TestIndexing:
     def test_suggestion_carries_consultation_data(self, manager, programme):
         from conftest import search
 
-        suggestion = programme["2018-06-28-bimonthly"].objectValues()[0]
+        suggestion = programme["2018-06-28-bimonthly"]["s009"]
         brain = search(UID=suggestion.UID())[0]
         assert brain.consultation_year == 2018
         assert brain.consultation_kind == "bimonthly"

@@ -94,7 +94,7 @@ def test_invented_details_are_marked_as_demo_data(portal):
 
 
 def test_history_is_dated_in_2018(programme):
-    suggestion = programme["2018-06-28-bimonthly"].objectValues()[0]
+    suggestion = programme["2018-06-28-bimonthly"]["s009"]
     years = {entry["time"].year() for entry in suggestion.workflow_history["suggestion_workflow"]}
     assert years <= {2018, 2019}
 

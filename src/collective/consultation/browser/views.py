@@ -8,6 +8,7 @@ from collective.consultation.browser.calendar import may_manage_feed
 from collective.consultation.browser.calendar import personal_feed_url
 from collective.consultation.browser.calendar import webcal
 from collective.consultation.browser.display import label
+from collective.consultation.browser.minutes import MinutesPanel
 from collective.consultation.dates import local_datetime
 from collective.consultation.browser.display import state_title
 from collective.consultation.content.validation import parse_guest
@@ -86,7 +87,7 @@ class ProgrammeView(_Base):
         ]
 
 
-class ConsultationView(_Base, InvitationsPanel):
+class ConsultationView(_Base, InvitationsPanel, MinutesPanel):
     def details(self):
         c = self.context
         rows = [

@@ -116,6 +116,36 @@ class IConsultation(model.Schema):
         required=False,
     )
 
+    model.fieldset(
+        "minutes",
+        label=_("Minutes"),
+        fields=["minutes_number", "presided_by", "discussion_summary", "decisions", "minutes_closing"],
+    )
+    minutes_number = schema.TextLine(
+        title=_("Minutes number"),
+        description=_("The document number of the minutes, printed under the title."),
+        required=False,
+    )
+    presided_by = schema.TextLine(
+        title=_("Presided by"),
+        required=False,
+    )
+    discussion_summary = schema.Text(
+        title=_("Summary of the discussion"),
+        description=_("One paragraph per line."),
+        required=False,
+    )
+    decisions = schema.Text(
+        title=_("Decisions"),
+        description=_("One decision per line."),
+        required=False,
+    )
+    minutes_closing = schema.Text(
+        title=_("Closing"),
+        description=_("The closing paragraph of the minutes."),
+        required=False,
+    )
+
     @invariant
     def kind_requirements(data):
         errors = kind_errors(

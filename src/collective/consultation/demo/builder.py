@@ -175,10 +175,12 @@ def _consultation(programme, index, spec, members, counter):
         f"专家学者代表 | 湖北科技学院 | expert{index + 1:02d}@example.net"
     ]
     note = data.SEED_NOTE if spec.get("seed") else data.DEMO_NOTE
+    minutes = _minutes_fields(index, spec, topic, lead_unit) if spec["state"] in ("held", "minuted") else {}
     consultation = api.content.create(
         container=programme,
         type="Consultation",
         id=spec["id"],
+        **minutes,
         title=spec["title"],
         description=f"围绕“{topic}”开展{_kind_zh(spec['kind'])}。{note}",
         kind=spec["kind"],
@@ -218,6 +220,31 @@ def _consultation(programme, index, spec, members, counter):
             consultation, f"s{number + 1:03d}", f"关于{title}的建议", state, start,
             proposers, lead_unit, assisting_units, number,
         )
+
+
+# The report names the chairman 曾国平 and the vice-chairman 沈晋; the others are invented.
+PRESIDING = ("市政协主席曾国平", "市政协副主席沈晋", "市政协副主席（演示）李明华", "市政协秘书长（演示）陈志刚")
+
+
+def _minutes_fields(index, spec, topic, lead_unit):
+    return {
+        "minutes_number": f"咸政协纪〔{data.YEAR}〕{index + 1}号",
+        "presided_by": PRESIDING[index % len(PRESIDING)],
+        "discussion_summary": "\n".join(
+            [
+                f"会议听取了{lead_unit}关于{topic}工作情况的通报。",
+                f"与会委员、专家学者围绕{topic}深入调研、坦诚协商，提出了针对性、操作性较强的意见建议。",
+                "有关部门负责同志逐一作了回应，表示将认真研究吸纳。（演示数据）",
+            ]
+        ),
+        "decisions": "\n".join(
+            [
+                f"会议形成的建议经整理后报送市委、市政府，批转{lead_unit}等有关部门研究落实。",
+                "各承办单位在三个月内书面答复，市政协适时组织督办和民主评议。",
+            ]
+        ),
+        "minutes_closing": "会议要求，各有关单位要高度重视委员提出的意见建议，切实抓好办理落实。",
+    }
 
 
 def _kind_zh(kind):

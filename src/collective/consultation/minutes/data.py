@@ -1,0 +1,106 @@
+"""What the minutes say, gathered from a consultation, its invitations and the catalog."""
+
+from collective.consultation.calendar.invitations import InvitationLog
+from collective.consultation.content.validation import parse_guest
+from collective.consultation.dates import local_datetime
+from collective.consultation.relations import related_objects
+from dataclasses import dataclass
+from dataclasses import field
+from plone import api
+from plone.uuid.interfaces import IUUID
+
+
+@dataclass
+class SuggestionLine:
+    title: str
+    proposers: str
+    units: str
+
+
+@dataclass
+class MinutesData:
+    title: str
+    number: str = ""
+    time: str = ""
+    place: str = ""
+    presided_by: str = ""
+    present: list = field(default_factory=list)  # names
+    on_leave: list = field(default_factory=list)  # (name, reason)
+    absent: list = field(default_factory=list)  # names
+    guests: list = field(default_factory=list)  # "name (organisation)"
+    units: list = field(default_factory=list)
+    agenda: list = field(default_factory=list)
+    summary: list = field(default_factory=list)  # paragraphs
+    decisions: list = field(default_factory=list)
+    suggestions: list = field(default_factory=list)  # SuggestionLine
+    closing: str = ""
+    organiser: str = ""
+    date: str = ""
+
+
+def _lines(text):
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def attendance(consultation):
+    """Present, on leave (with reason) and absent, from the invitees' answers: leave is
+    请假, a declined invitation is absent, everyone else is counted present."""
+    log = InvitationLog(consultation)
+    present, on_leave, absent = [], [], []
+    for member in related_objects(consultation.invitees):
+        record = log.records.get(IUUID(member), {})
+        answer = record.get("answer")
+        if answer == "leave":
+            on_leave.append((member.title, record.get("reason", "")))
+        elif answer == "declined":
+            absent.append(member.title)
+        else:
+            present.append(member.title)
+    return present, on_leave, absent
+
+
+def suggestion_lines(consultation):
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog.unrestrictedSearchResults(
+        portal_type="Suggestion",
+        path={"query": "/".join(consultation.getPhysicalPath()), "depth": 1},
+        sort_on="getObjPositionInParent",
+    )
+    lines = []
+    for brain in brains:
+        if brain.review_state == "withdrawn":
+            continue
+        units = [brain.lead_unit] if brain.lead_unit else []
+        units += [u for u in brain.assisting_units or () if u not in units]
+        lines.append(
+            SuggestionLine(brain.Title, "、".join(brain.proposer_names or ()), "、".join(units))
+        )
+    return lines
+
+
+def minutes_data(consultation, organiser=""):
+    present, on_leave, absent = attendance(consultation)
+    guests = []
+    for line in consultation.guests or ():
+        guest = parse_guest(line)
+        guests.append(f"{guest['name']}（{guest['organisation']}）" if guest["organisation"] else guest["name"])
+    start, end = consultation.start, consultation.end
+    return MinutesData(
+        title=consultation.Title(),
+        number=consultation.minutes_number or "",
+        time=f"{local_datetime(start)} – {local_datetime(end)[-5:]}" if start and end else "",
+        place=getattr(consultation, "location", "") or "",
+        presided_by=consultation.presided_by or "",
+        present=present,
+        on_leave=on_leave,
+        absent=absent,
+        guests=guests,
+        units=list(consultation.counterpart_units or ()),
+        agenda=_lines(consultation.agenda),
+        summary=_lines(consultation.discussion_summary),
+        decisions=_lines(consultation.decisions),
+        suggestions=suggestion_lines(consultation),
+        closing=(consultation.minutes_closing or "").strip(),
+        organiser=organiser,
+        date=local_datetime(start)[:10] if start else "",
+    )

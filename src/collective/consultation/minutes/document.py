@@ -1,0 +1,210 @@
+"""The .docx: A4 with the margins of GB/T 9704-2012 (top 37 mm, bottom 35 mm, left 28 mm,
+right 26 mm), the title in 方正小标宋简体 二号, headings in 黑体, the body in 仿宋_GB2312 三号 at
+22 lines a page, and page numbers "— N —" in the footer. East Asian fonts are set on styles
+and runs (w:eastAsia) so Word and LibreOffice use the Chinese face; an English document
+uses Times New Roman throughout."""
+
+from collective.consultation import _
+from collective.consultation.minutes.data import MinutesData
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm
+from docx.shared import Pt
+from io import BytesIO
+from zope.i18n import translate
+
+import re
+
+
+# GB/T 9704-2012 sizes: 二号 22 pt, 三号 16 pt, 四号 14 pt.
+TITLE_SIZE, BODY_SIZE, FOOTER_SIZE = Pt(22), Pt(16), Pt(14)
+LINE = Pt(28.95)  # 22 lines in the 225 mm type area
+
+FONTS = {
+    "zh": {"title": "方正小标宋简体", "heading": "黑体", "body": "仿宋_GB2312", "latin": "Times New Roman"},
+    "en": {"title": "Times New Roman", "heading": "Times New Roman", "body": "Times New Roman",
+           "latin": "Times New Roman"},
+}
+
+# XML 1.0 allows no control characters but tab and line breaks: bad data is dropped.
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean(text):
+    return _INVALID_XML.sub("", text or "")
+
+
+LABELS = {
+    "title_suffix": _("minutes_title_suffix", default=" — minutes"),
+    "time": _("Time"),
+    "place": _("Location"),
+    "presided_by": _("Presided by"),
+    "present": _("Present"),
+    "on_leave": _("On leave"),
+    "absent": _("Absent"),
+    "guests": _("Guests"),
+    "units": _("Counterpart units"),
+    "agenda": _("Agenda"),
+    "summary": _("Summary of the discussion"),
+    "decisions": _("Decisions"),
+    "suggestions": _("Suggestions"),
+    "proposers": _("Proposers"),
+    "lead_units": _("Units"),
+    "none": _("none"),
+}
+CHINESE_NUMBERS = "一二三四五六七八九十"
+
+
+def _set_fonts(element_font, rpr, name, latin, size, bold=False):
+    element_font.name = latin
+    element_font.size = size
+    element_font.bold = bold
+    fonts = rpr.get_or_add_rFonts()
+    fonts.set(qn("w:eastAsia"), name)
+    fonts.set(qn("w:ascii"), latin)
+    fonts.set(qn("w:hAnsi"), latin)
+
+
+class MinutesWriter:
+    def __init__(self, language="zh_CN"):
+        self.language = language
+        self.fonts = FONTS["zh" if language.lower().startswith("zh") else "en"]
+        self.document = Document()
+        self._page()
+        self._styles()
+
+    def label(self, key):
+        return translate(LABELS[key], target_language=self.language)
+
+    # --- page and styles -----------------------------------------------------------
+
+    def _page(self):
+        section = self.document.sections[0]
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+        section.left_margin, section.right_margin = Mm(28), Mm(26)
+        section.footer_distance = Mm(28 - 7 * 1)  # the number sits 7 mm under the type area
+        footer = section.footer.paragraphs[0]
+        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        self._run(footer, "— ", "body", FOOTER_SIZE)
+        self._page_field(footer)
+        self._run(footer, " —", "body", FOOTER_SIZE)
+
+    def _styles(self):
+        normal = self.document.styles["Normal"]
+        _set_fonts(normal.font, normal.element.get_or_add_rPr(), self.fonts["body"], self.fonts["latin"], BODY_SIZE)
+        normal.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        normal.paragraph_format.line_spacing = LINE
+        normal.paragraph_format.space_before = Pt(0)
+        normal.paragraph_format.space_after = Pt(0)
+
+    def _run(self, paragraph, text, face, size, bold=False):
+        run = paragraph.add_run(clean(text))
+        _set_fonts(run.font, run._element.get_or_add_rPr(), self.fonts[face], self.fonts["latin"], size, bold)
+        return run
+
+    def _page_field(self, paragraph):
+        run = self._run(paragraph, "", "body", FOOTER_SIZE)
+        for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
+            if kind:
+                char = OxmlElement("w:fldChar")
+                char.set(qn("w:fldCharType"), kind)
+                run._element.append(char)
+            elif text.strip() == "PAGE":
+                instruction = OxmlElement("w:instrText")
+                instruction.set(qn("xml:space"), "preserve")
+                instruction.text = text
+                run._element.append(instruction)
+            else:
+                value = OxmlElement("w:t")
+                value.text = text
+                run._element.append(value)
+
+    # --- blocks -------------------------------------------------------------------------
+
+    def paragraph(self, text, face="body", size=BODY_SIZE, align=None, indent=True, bold=False):
+        paragraph = self.document.add_paragraph()
+        if align is not None:
+            paragraph.alignment = align
+        if indent and align is None:
+            paragraph.paragraph_format.first_line_indent = Pt(32)  # two characters
+        self._run(paragraph, text, face, size, bold)
+        return paragraph
+
+    def heading(self, number, text):
+        numeral = CHINESE_NUMBERS[number] + "、" if self.fonts["body"] != "Times New Roman" else f"{number + 1}. "
+        return self.paragraph(numeral + text, face="heading")
+
+    def labelled(self, key, value):
+        if value:
+            self.paragraph(f"{self.label(key)}：{value}" if self.fonts["body"] != "Times New Roman"
+                           else f"{self.label(key)}: {value}")
+
+    # --- the minutes ----------------------------------------------------------------------
+
+    def write(self, data: MinutesData):
+        zh = self.fonts["body"] != "Times New Roman"
+        sep = "、" if zh else ", "
+        self.paragraph(data.title + self.label("title_suffix"), face="title", size=TITLE_SIZE,
+                       align=WD_ALIGN_PARAGRAPH.CENTER)
+        if data.number:
+            self.paragraph(data.number, align=WD_ALIGN_PARAGRAPH.CENTER)
+        self._rule()
+        self.labelled("time", data.time)
+        self.labelled("place", data.place)
+        self.labelled("presided_by", data.presided_by)
+        self.labelled("present", sep.join(data.present) or self.label("none"))
+        leave = [f"{name}（{reason}）" if reason and zh else f"{name} ({reason})" if reason else name
+                 for name, reason in data.on_leave]
+        self.labelled("on_leave", sep.join(leave) or self.label("none"))
+        self.labelled("absent", sep.join(data.absent) or self.label("none"))
+        self.labelled("guests", sep.join(data.guests))
+        self.labelled("units", sep.join(data.units))
+        number = 0
+        for key, items in (("agenda", data.agenda), ("summary", data.summary), ("decisions", data.decisions)):
+            if not items:
+                continue
+            self.heading(number, self.label(key))
+            number += 1
+            for position, item in enumerate(items, 1):
+                self.paragraph(f"{position}. {item}" if key != "summary" else item)
+        if data.suggestions:
+            self.heading(number, self.label("suggestions"))
+            for position, line in enumerate(data.suggestions, 1):
+                details = []
+                if line.proposers:
+                    details.append(f"{self.label('proposers')}：{line.proposers}" if zh
+                                   else f"{self.label('proposers')}: {line.proposers}")
+                if line.units:
+                    details.append(f"{self.label('lead_units')}：{line.units}" if zh
+                                   else f"{self.label('lead_units')}: {line.units}")
+                suffix = f"（{'；'.join(details)}）" if zh and details else f" ({'; '.join(details)})" if details else ""
+                self.paragraph(f"{position}. {line.title}{suffix}")
+        if data.closing:
+            self.paragraph(data.closing)
+        if data.organiser or data.date:
+            self.paragraph(data.organiser, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
+            self.paragraph(data.date, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
+        return self
+
+    def _rule(self):
+        """The red separator line under the title block (版头分隔线)."""
+        paragraph = self.document.add_paragraph()
+        border = OxmlElement("w:pBdr")
+        bottom = OxmlElement("w:bottom")
+        for name, value in (("val", "single"), ("sz", "12"), ("space", "1"), ("color", "C00000")):
+            bottom.set(qn(f"w:{name}"), value)
+        border.append(bottom)
+        paragraph._p.get_or_add_pPr().append(border)
+
+    def to_bytes(self):
+        out = BytesIO()
+        self.document.save(out)
+        return out.getvalue()
+
+
+def minutes_docx(data: MinutesData, language="zh_CN"):
+    return MinutesWriter(language).write(data).to_bytes()

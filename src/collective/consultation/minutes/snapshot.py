@@ -1,0 +1,46 @@
+"""Approved minutes are kept: the approve_minutes transition stores the generated .docx as
+a File inside the consultation. It is never changed afterwards; generating again later
+makes a new file and keeps the old ones."""
+
+from collective.consultation import _
+from collective.consultation.calendar.invitations import organizer
+from collective.consultation.calendar.invitations import site_language
+from collective.consultation.minutes.data import minutes_data
+from collective.consultation.minutes.document import minutes_docx
+from datetime import datetime
+from plone import api
+from plone.namedfile.file import NamedBlobFile
+from zope.i18n import translate
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def minutes_file(consultation):
+    """(filename, bytes) of the minutes as they read now."""
+    data = minutes_data(consultation, organiser=organizer()[1])
+    body = minutes_docx(data, site_language())
+    return f"{consultation.getId()}-minutes.docx", body
+
+
+def store_snapshot(consultation):
+    filename, body = minutes_file(consultation)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    title = translate(
+        _("Minutes of ${title} (approved ${stamp})", mapping={"title": consultation.Title(), "stamp": stamp}),
+        target_language=site_language(),
+    )
+    with api.env.adopt_roles(["Manager"]):
+        snapshot = api.content.create(
+            container=consultation,
+            type="File",
+            id=f"minutes-{stamp}",
+            title=title,
+            file=NamedBlobFile(data=body, contentType=DOCX, filename=filename),
+            safe_id=True,
+        )
+    return snapshot
+
+
+def approved(consultation, event):
+    if event.transition is not None and event.transition.id == "approve_minutes":
+        store_snapshot(consultation)

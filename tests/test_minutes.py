@@ -1,0 +1,212 @@
+"""Word minutes: the layout of GB/T 9704-2012, the content, approval snapshots, bad data,
+and a rendering through LibreOffice checked with pdftotext. Every file is opened again
+with python-docx."""
+
+from docx import Document
+from docx.oxml.ns import qn
+from docx.shared import Mm
+from docx.shared import Pt
+from io import BytesIO
+
+import os
+import re
+import pytest
+import shutil
+import subprocess
+import transaction
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+WATER = "/2018/2018-06-28-bimonthly"
+
+
+def open_docx(body):
+    return Document(BytesIO(body))
+
+
+def text_of(document):
+    return "\n".join(p.text for p in document.paragraphs)
+
+
+def east_asian_font(run_or_style):
+    fonts = run_or_style.element.rPr.rFonts
+    return fonts.get(qn("w:eastAsia"))
+
+
+@pytest.fixture(autouse=True)
+def chinese_site(functional, request):
+    """The committee's site speaks Chinese (the functional layer forgets it after the test)."""
+    if "english" not in request.node.name:
+        functional["portal"].portal_registry["plone.default_language"] = "zh-cn"
+        transaction.commit()
+
+
+def close(a, b):
+    return abs(a - b) < Mm(0.1)
+
+
+@pytest.fixture
+def minutes(staff):
+    response = staff.get(f"{WATER}/@minutes")
+    assert response.status_code == 200, response.text
+    assert response.headers["Content-Type"] == DOCX
+    assert "attachment" in response.headers["Content-Disposition"]
+    return open_docx(response.content)
+
+
+class TestLayout:
+    def test_a4_and_margins(self, minutes):
+        section = minutes.sections[0]
+        for value, millimetres in (
+            (section.page_width, 210), (section.page_height, 297),
+            (section.top_margin, 37), (section.bottom_margin, 35),
+            (section.left_margin, 28), (section.right_margin, 26),
+        ):
+            assert close(value, Mm(millimetres)), (value.mm, millimetres)
+
+    def test_fonts_are_chinese_faces(self, minutes):
+        normal = minutes.styles["Normal"]
+        assert east_asian_font(normal) == "仿宋_GB2312" and normal.font.size == Pt(16)
+        title = minutes.paragraphs[0]
+        assert title.text == "幕阜山片区农村安全饮水双月协商会纪要"
+        assert east_asian_font(title.runs[0]) == "方正小标宋简体"
+        assert title.runs[0].font.size == Pt(22)
+        headings = [p for p in minutes.paragraphs if p.text.startswith("一、")]
+        assert headings and east_asian_font(headings[0].runs[0]) == "黑体"
+        body = [p for p in minutes.paragraphs if p.text.startswith("主持人")][0]
+        assert east_asian_font(body.runs[0]) == "仿宋_GB2312" and body.runs[0].font.size == Pt(16)
+
+    def test_page_numbers_in_the_footer(self, minutes):
+        footer = minutes.sections[0].footer.paragraphs[0]
+        xml = footer._p.xml
+        assert "PAGE" in xml and 'w:fldCharType="begin"' in xml
+        assert footer.text.startswith("— ") and footer.text.endswith(" —")
+
+
+class TestContent:
+    def test_what_the_minutes_say(self, minutes):
+        text = text_of(minutes)
+        assert re.search(r"^咸政协纪〔2018〕\d+号$", text, re.M)
+        for expected in (
+            "时间：2018-06-28 09:00 – 12:00",
+            "地点：市政协机关三楼会议室",
+            "主持人：",
+            "出席：",
+            "请假：无",
+            "列席嘉宾：专家学者代表（湖北科技学院）",
+            "议程",
+            "1. 通报有关情况",
+            "会议讨论情况",
+            "会议议定事项",
+            "关于将幕阜山片区农村饮水安全巩固提升纳入市级重点民生工程的建议",
+            "承办单位：市水利和湖泊局",
+            "会议要求",
+        ):
+            assert expected in text, expected
+
+    def test_leave_and_absence_from_the_answers(self, functional, staff):
+        from collective.consultation.calendar.invitations import InvitationLog
+        from collective.consultation.calendar.invitations import recipients
+
+        consultation = functional["portal"]["2018"]["2018-06-28-bimonthly"]
+        members = [r for r in recipients(consultation) if r.kind == "member"]
+        log = InvitationLog(consultation)
+        log.set_answer(members[0], "leave", "赴省外学习")
+        log.set_answer(members[1], "declined")
+        transaction.commit()
+        text = text_of(open_docx(staff.get(f"{WATER}/@minutes").content))
+        assert f"请假：{members[0].name}（赴省外学习）" in text
+        assert f"缺席：{members[1].name}" in text
+
+    def test_english_site(self, functional, staff):
+        functional["portal"].portal_registry["plone.default_language"] = "en"
+        transaction.commit()
+        document = open_docx(staff.get(f"{WATER}/@minutes").content)
+        assert document.paragraphs[0].text == "幕阜山片区农村安全饮水双月协商会 — minutes"
+        assert "Location: 市政协机关三楼会议室" in text_of(document)
+        assert document.styles["Normal"].font.name == "Times New Roman"
+
+
+class TestAccess:
+    def test_visitors_get_no_minutes(self, anon_request):
+        assert anon_request.get(f"{WATER}/@minutes").status_code == 401
+
+    def test_uninvited_member_gets_none(self, member):
+        # 游进 (m01) is not invited to the drinking-water consultation
+        assert member.get(f"{WATER}/@minutes").status_code in (401, 403)
+
+
+class TestApproval:
+    def test_approval_stores_a_snapshot_that_never_changes(self, staff, secretary):
+        created = staff.post("/2018", json={
+            "@type": "Consultation", "title": "纪要测试协商会", "kind": "topical",
+            "start": "2018-12-27T09:00:00+08:00", "end": "2018-12-27T11:00:00+08:00",
+            "presided_by": "市政协副主席沈晋", "decisions": "形成建议报送市委",
+        }).json()["@id"]
+        for transition in ("schedule", "hold"):
+            assert staff.post(f"{created}/@workflow/{transition}").status_code == 200
+        assert secretary.post(f"{created}/@workflow/approve_minutes").status_code == 200
+        files = staff.get(f"{created}?expand=items").json()["items"]
+        snapshots = [f for f in files if f["@type"] == "File"]
+        assert len(snapshots) == 1
+        first = staff.get(f"{snapshots[0]['@id']}/@@download/file").content
+        assert "形成建议报送市委" in text_of(open_docx(first))
+        # minutes are frozen once approved: staff cannot edit the consultation any more
+        assert staff.patch(created, json={"decisions": "改动"}).status_code in (401, 403)
+
+    def test_a_new_copy_keeps_the_old(self, functional, staff):
+        from collective.consultation.minutes.snapshot import store_snapshot
+
+        consultation = functional["portal"]["2018"]["2018-06-28-bimonthly"]
+        before = [o for o in consultation.objectValues() if o.portal_type == "File"]
+        assert len(before) == 1  # made when the demo year approved these minutes
+        old_bytes = before[0].file.data
+        consultation.decisions = "会后补充的议定事项"
+        store_snapshot(consultation)
+        transaction.commit()
+        after = [o for o in consultation.objectValues() if o.portal_type == "File"]
+        assert len(after) == 2
+        assert before[0].file.data == old_bytes
+        assert "会后补充的议定事项" in text_of(open_docx(after[-1].file.data))
+
+
+class TestBadData:
+    def test_control_characters_and_huge_texts(self, functional, staff):
+        consultation = functional["portal"]["2018"]["2018-06-28-bimonthly"]
+        consultation.discussion_summary = "坏\x00数\x07据\x1b\n" + "长" * 200_000
+        consultation.presided_by = "\x0b主持人"
+        transaction.commit()
+        response = staff.get(f"{WATER}/@minutes")
+        assert response.status_code == 200
+        text = text_of(open_docx(response.content))
+        assert "坏数据" in text and "主持人：主持人" in text
+
+    def test_empty_consultation(self, staff):
+        created = staff.post("/2018", json={
+            "@type": "Consultation", "title": "空白协商会", "kind": "topical",
+            "start": "2018-12-27T09:00:00+08:00", "end": "2018-12-27T11:00:00+08:00",
+        }).json()["@id"]
+        response = staff.get(f"{created}/@minutes")
+        assert response.status_code == 200
+        assert open_docx(response.content).paragraphs[0].text == "空白协商会纪要"
+
+
+@pytest.mark.skipif(
+    not (shutil.which("soffice") and shutil.which("pdftotext")) and not os.environ.get("CI"),
+    reason="LibreOffice (libreoffice-writer-nogui) and poppler-utils are not installed here",
+)
+def test_libreoffice_renders_the_chinese_text(staff, tmp_path):
+    path = tmp_path / "minutes.docx"
+    path.write_bytes(staff.get(f"{WATER}/@minutes").content)
+    subprocess.run(
+        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+        check=True, capture_output=True, timeout=180,
+    )
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "minutes.pdf"), "-"],
+        check=True, capture_output=True, timeout=60,
+    ).stdout.decode("utf-8")
+    assert "幕阜山片区农村安全饮水双月协商会纪要" in text.replace(" ", "")
+    assert "市政协机关三楼会议室" in text.replace(" ", "")
+    assert re.search(r"—\s*1\s*—", text)  # the page number in the footer
