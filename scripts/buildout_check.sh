@@ -25,5 +25,6 @@ for _ in $(seq 1 120); do
   kill -0 "$server" 2>/dev/null || { cat instance.log; exit 1; }
   sleep 1
 done
-curl -fs "http://localhost:$PORT/Plone/2018" | grep -q '幕阜山片区农村安全饮水双月协商会'
+page=$(curl -fs "http://localhost:$PORT/Plone/2018")
+grep -q '幕阜山片区农村安全饮水双月协商会' <<< "$page"
 echo "buildout-check: bin/buildout and bin/instance fg serve the demo site"

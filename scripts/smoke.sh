@@ -31,6 +31,9 @@ consultations=$(count Consultation)
 suggestions=$(count Suggestion)
 echo "Consultation: $consultations, Suggestion: $suggestions"
 [ "$consultations" -eq 32 ] && [ "$suggestions" -ge 100 ]
-curl -fs "$base/2018" | grep -q '幕阜山片区农村安全饮水双月协商会'
-curl -fs -H 'Accept: text/calendar' "$base/++api++/2018/@ical" | grep -c 'BEGIN:VEVENT' | grep -qx 31
+# Read whole answers before grepping: grep -q stops early and curl would fail writing.
+page=$(curl -fs "$base/2018")
+grep -q '幕阜山片区农村安全饮水双月协商会' <<< "$page"
+feed=$(curl -fs -H 'Accept: text/calendar' "$base/++api++/2018/@ical")
+[ "$(grep -c 'BEGIN:VEVENT' <<< "$feed")" -eq 31 ]
 echo "smoke: the demo site serves what the README says"

@@ -132,6 +132,16 @@ def consultation_title(obj):
 
 
 @indexer(ISuggestion)
+def consultation_date(obj):
+    """When the suggestion was made: its consultation's start, or the day it was filed."""
+    consultation = _parent(obj, IConsultation)
+    if consultation is not None and consultation.start is not None:
+        return consultation.start.astimezone(site_timezone()).date()
+    created = obj.created()
+    return created.asdatetime().date() if created else None
+
+
+@indexer(ISuggestion)
 def public_opinion(obj):
     """社情民意信息: a suggestion filed in a programme rather than in a consultation."""
     return _parent(obj, IConsultation) is None

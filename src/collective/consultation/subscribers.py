@@ -10,7 +10,7 @@ from zope.lifecycleevent import ObjectModifiedEvent
 from zope.container.interfaces import IContainerModifiedEvent
 
 
-SUGGESTION_INDEXES = ("consultation_year", "consultation_kind", "consultation_title")
+SUGGESTION_INDEXES = ("consultation_year", "consultation_kind", "consultation_title", "consultation_date")
 
 
 def reindex_suggestions(consultation, event):

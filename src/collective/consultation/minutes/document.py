@@ -89,9 +89,9 @@ class MinutesWriter:
         section.footer_distance = Mm(28 - 7 * 1)  # the number sits 7 mm under the type area
         footer = section.footer.paragraphs[0]
         footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        self._run(footer, "— ", "body", FOOTER_SIZE)
+        self.run(footer, "— ", "body", FOOTER_SIZE)
         self._page_field(footer)
-        self._run(footer, " —", "body", FOOTER_SIZE)
+        self.run(footer, " —", "body", FOOTER_SIZE)
 
     def _styles(self):
         normal = self.document.styles["Normal"]
@@ -101,13 +101,13 @@ class MinutesWriter:
         normal.paragraph_format.space_before = Pt(0)
         normal.paragraph_format.space_after = Pt(0)
 
-    def _run(self, paragraph, text, face, size, bold=False):
+    def run(self, paragraph, text, face, size, bold=False):
         run = paragraph.add_run(clean(text))
         _set_fonts(run.font, run._element.get_or_add_rPr(), self.fonts[face], self.fonts["latin"], size, bold)
         return run
 
     def _page_field(self, paragraph):
-        run = self._run(paragraph, "", "body", FOOTER_SIZE)
+        run = self.run(paragraph, "", "body", FOOTER_SIZE)
         for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
             if kind:
                 char = OxmlElement("w:fldChar")
@@ -131,7 +131,7 @@ class MinutesWriter:
             paragraph.alignment = align
         if indent and align is None:
             paragraph.paragraph_format.first_line_indent = Pt(32)  # two characters
-        self._run(paragraph, text, face, size, bold)
+        self.run(paragraph, text, face, size, bold)
         return paragraph
 
     def heading(self, number, text):

@@ -10,6 +10,7 @@ from collective.consultation.minutes.document import minutes_docx
 from datetime import datetime
 from plone import api
 from plone.namedfile.file import NamedBlobFile
+from zope.container.interfaces import INameChooser
 from zope.i18n import translate
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -29,14 +30,16 @@ def store_snapshot(consultation):
         _("Minutes of ${title} (approved ${stamp})", mapping={"title": consultation.Title(), "stamp": stamp}),
         target_language=site_language(),
     )
+    # A free id chosen here: letting plone.api rename a temporary one makes the catalog
+    # complain about an object it never indexed.
+    new_id = INameChooser(consultation).chooseName(f"minutes-{stamp}", consultation)
     with api.env.adopt_roles(["Manager"]):
         snapshot = api.content.create(
             container=consultation,
             type="File",
-            id=f"minutes-{stamp}",
+            id=new_id,
             title=title,
             file=NamedBlobFile(data=body, contentType=DOCX, filename=filename),
-            safe_id=True,
         )
     return snapshot
 

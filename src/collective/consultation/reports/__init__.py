@@ -1,0 +1,2 @@
+"""The secretariat's reports, from catalog brains only: adoption status (json, csv, xlsx,
+docx) and the annual report."""

@@ -1,0 +1,108 @@
+"""Adoption-report files: csv (UTF-8 with BOM so Excel opens Chinese), xlsx (write-only:
+memory stays flat in the number of rows) and docx (the official layout)."""
+
+from collective.consultation import _
+from collective.consultation.minutes.document import clean
+from collective.consultation.reports.adoption import COLUMNS
+from dataclasses import asdict
+from io import BytesIO
+from io import StringIO
+
+import csv
+
+
+TEXT = {
+    "yes": _("Yes"), "suggestions": _("Suggestions"), "summary": _("Summary"),
+    "total": _("Total"), "adopted": _("Adopted"), "rate": _("Adoption rate"), "overdue": _("Overdue"),
+    "state": _("State"), "kind": _("Kind of consultation"), "unit": _("Lead unit"),
+    "public_opinion": _("Public-opinion information"), "title": _("Adoption status of suggestions"),
+}
+
+WIDTHS = {"title": 48, "consultation": 36, "proposers": 18, "lead_unit": 24, "assisting_units": 30}
+
+
+def header(labels):
+    return [labels.text(title) for _key, title in COLUMNS]
+
+
+def values(row, labels):
+    """The row's cells; characters XML cannot hold (bad data) are dropped for xlsx and docx."""
+    data = asdict(row)
+    data["overdue"] = labels.text(TEXT["yes"]) if row.overdue else ""
+    return [clean(data[key]) if isinstance(data[key], str) else data[key] for key, _title in COLUMNS]
+
+
+def to_csv(rows, labels):
+    out = StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header(labels))
+    for row in rows:
+        writer.writerow(values(row, labels))
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def to_xlsx(rows, report_summary, labels):
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(labels.text(TEXT["suggestions"]))
+    sheet.freeze_panes = "A2"
+    for index, (key, _title) in enumerate(COLUMNS, 1):
+        sheet.column_dimensions[get_column_letter(index)].width = WIDTHS.get(key, 14)
+    bold = Font(bold=True)
+    cells = []
+    for text in header(labels):
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.font = bold
+        cells.append(cell)
+    sheet.append(cells)
+    count = 0
+    for row in rows:
+        sheet.append(values(row, labels))
+        count += 1
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{count + 1}"
+
+    totals = workbook.create_sheet(labels.text(TEXT["summary"]))
+    for key, value in (("total", report_summary["total"]), ("adopted", report_summary["adopted"]),
+                       ("rate", report_summary["adoption_rate"]), ("overdue", report_summary["overdue"])):
+        totals.append([labels.text(TEXT[key]), value])
+    totals.append([])
+    totals.append([labels.text(TEXT["state"]), labels.text(TEXT["suggestions"])])
+    for state, number in sorted(report_summary["by_state"].items()):
+        totals.append([labels.states.get(state, state), number])
+    totals.append([])
+    totals.append([labels.text(TEXT["kind"]), labels.text(TEXT["suggestions"])])
+    for kind, number in sorted(report_summary["by_kind"].items()):
+        totals.append([labels.kinds.get(kind, labels.text(TEXT["public_opinion"])), number])
+    totals.append([])
+    totals.append([labels.text(TEXT["unit"]), labels.text(TEXT["suggestions"]), labels.text(TEXT["adopted"])])
+    for unit, counts in sorted(report_summary["by_unit"].items()):
+        totals.append([unit, counts["total"], counts["adopted"]])
+    out = BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def to_docx(rows, labels, title, language):
+    from collective.consultation.minutes.document import MinutesWriter
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    writer = MinutesWriter(language)
+    writer.paragraph(title, face="title", size=Pt(22), align=WD_ALIGN_PARAGRAPH.CENTER)
+    columns = ("title", "consultation", "lead_unit", "state", "adoption", "deadline")
+    names = dict(COLUMNS)
+    table = writer.document.add_table(rows=1, cols=len(columns))
+    table.style = "Table Grid"
+    for cell, key in zip(table.rows[0].cells, columns):
+        cell.text = ""
+        writer.run(cell.paragraphs[0], labels.text(names[key]), "heading", Pt(12))
+    for row in rows:
+        data = asdict(row)
+        cells = table.add_row().cells
+        for cell, key in zip(cells, columns):
+            writer.run(cell.paragraphs[0], str(data[key]), "body", Pt(12))
+    return writer.to_bytes()

@@ -1,0 +1,50 @@
+"""GET <site, programme or consultation>/++api++/@adoption-report?format=json|csv|xlsx|docx
+&year=&kind=&state=&unit=: one row per suggestion, from the catalog."""
+
+from collective.consultation.calendar.invitations import site_language
+from collective.consultation.reports import adoption
+from collective.consultation.reports import writers
+from dataclasses import asdict
+from plone.restapi.services import Service
+from zExceptions import BadRequest
+
+import json
+
+
+FORMATS = {
+    "json": "application/json",
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+class AdoptionReport(Service):
+    def render(self):
+        self.check_permission()
+        params = dict(self.request.form)
+        fmt = params.get("format") or "json"
+        if fmt not in FORMATS:
+            raise BadRequest(f"format: '{fmt}' is not one of {', '.join(FORMATS)}.")
+        try:
+            filters = adoption.Filters.parse(params)
+        except adoption.FilterError as error:
+            raise BadRequest(str(error))
+        brains = adoption.search(self.context, filters)
+        labels = adoption.Labels(self.request)
+        summary = adoption.summary(brains)
+        rows = adoption.rows(brains, labels)
+        response = self.request.response
+        response.setHeader("Content-Type", FORMATS[fmt])
+        if fmt == "json":
+            return json.dumps(
+                {"filters": asdict(filters), "summary": summary, "items": [asdict(r) for r in rows]},
+                ensure_ascii=False, indent=2, default=list,
+            )
+        name = f"adoption-report-{self.context.getId() or 'site'}.{fmt}"
+        response.setHeader("Content-Disposition", f'attachment; filename="{name}"')
+        if fmt == "csv":
+            return writers.to_csv(rows, labels)
+        if fmt == "xlsx":
+            return writers.to_xlsx(rows, summary, labels)
+        return writers.to_docx(rows, labels, labels.text(writers.TEXT["title"]), site_language())
