@@ -127,3 +127,17 @@ def test_chinese_headers_on_a_chinese_site(functional, secretary):
     assert [c.value for c in book["建议"][1]][:4] == ["建议", "协商活动", "协商形式", "日期"]
     ship = [row for row in book["建议"].iter_rows(values_only=True) if "咸宁舰" in row[0]][0]
     assert ship[7] == "已采纳"
+
+
+def test_report_buttons_for_the_secretariat(functional, portal_url):
+    from conftest import browser_for
+    from conftest import SECRETARY
+    from conftest import STAFF
+
+    secretary = browser_for(functional, *SECRETARY)
+    secretary.open(f"{portal_url}/2018")
+    assert secretary.getLink(url="@adoption-report?format=xlsx")
+    assert secretary.getLink(url="@annual-report?year=2018")
+    staff = browser_for(functional, *STAFF)
+    staff.open(f"{portal_url}/2018")
+    assert "@adoption-report" not in staff.contents

@@ -9,6 +9,7 @@ from collective.consultation.browser.calendar import personal_feed_url
 from collective.consultation.browser.calendar import webcal
 from collective.consultation.browser.display import label
 from collective.consultation.browser.minutes import MinutesPanel
+from collective.consultation.browser.reports import ReportsPanel
 from collective.consultation.dates import local_datetime
 from collective.consultation.browser.display import state_title
 from collective.consultation.content.validation import parse_guest
@@ -39,7 +40,7 @@ class _Base(BrowserView):
         return api.content.get_state(self.context, default="")
 
 
-class ProgrammeView(_Base):
+class ProgrammeView(_Base, ReportsPanel):
     def webcal_url(self):
         return webcal(ical_url(self.context))
 
@@ -87,7 +88,7 @@ class ProgrammeView(_Base):
         ]
 
 
-class ConsultationView(_Base, InvitationsPanel, MinutesPanel):
+class ConsultationView(_Base, InvitationsPanel, MinutesPanel, ReportsPanel):
     def details(self):
         c = self.context
         rows = [
