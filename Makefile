@@ -45,6 +45,7 @@ smoke: install
 
 bench: install
 	$(BIN)/python -m bench.feed_bench
+	$(BIN)/python -m bench.reports_bench
 
 constraints:
 	rm -rf .freeze-venv

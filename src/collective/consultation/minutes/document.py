@@ -59,13 +59,16 @@ CHINESE_NUMBERS = "一二三四五六七八九十"
 
 
 def _set_fonts(element_font, rpr, name, latin, size, bold=False):
-    element_font.name = latin
-    element_font.size = size
-    element_font.bold = bold
+    # Attributes written straight onto w:rFonts: python-docx's font.name setter does the
+    # same work again, and this runs for every run of the document.
     fonts = rpr.get_or_add_rFonts()
     fonts.set(qn("w:eastAsia"), name)
     fonts.set(qn("w:ascii"), latin)
     fonts.set(qn("w:hAnsi"), latin)
+    if size is not None:
+        element_font.size = size
+    if bold:
+        element_font.bold = True
 
 
 class MinutesWriter:
@@ -100,10 +103,13 @@ class MinutesWriter:
         normal.paragraph_format.line_spacing = LINE
         normal.paragraph_format.space_before = Pt(0)
         normal.paragraph_format.space_after = Pt(0)
+        normal.paragraph_format.first_line_indent = Pt(32)  # body paragraphs: two characters
 
     def run(self, paragraph, text, face, size, bold=False):
         run = paragraph.add_run(clean(text))
-        _set_fonts(run.font, run._element.get_or_add_rPr(), self.fonts[face], self.fonts["latin"], size, bold)
+        # The body size comes from the Normal style; other sizes are set on the run.
+        _set_fonts(run.font, run._element.get_or_add_rPr(), self.fonts[face], self.fonts["latin"],
+                   None if size == BODY_SIZE else size, bold)
         return run
 
     def _page_field(self, paragraph):
@@ -129,8 +135,8 @@ class MinutesWriter:
         paragraph = self.document.add_paragraph()
         if align is not None:
             paragraph.alignment = align
-        if indent and align is None:
-            paragraph.paragraph_format.first_line_indent = Pt(32)  # two characters
+        if not indent or align is not None:
+            paragraph.paragraph_format.first_line_indent = Pt(0)
         self.run(paragraph, text, face, size, bold)
         return paragraph
 
