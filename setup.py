@@ -37,6 +37,7 @@ setup(
         "plone.restapi",
         "icalendar",
         "python-docx",
+        "docxtpl",
         "openpyxl",
         "setuptools",
     ],

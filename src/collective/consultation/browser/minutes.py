@@ -50,3 +50,30 @@ class StoreMinutesSnapshot(BrowserView):
         store_snapshot(self.context)
         api.portal.show_message(_("A new copy of the minutes was stored; earlier ones are kept."), self.request)
         self.request.response.redirect(f"{self.context.absolute_url()}#minutes")
+
+
+class MinutesTemplateForm(BrowserView):
+    """Site setup: upload, check and remove the minutes template."""
+
+    def __call__(self):
+        from collective.consultation.minutes import template
+
+        self.error, self.saved = None, False
+        if self.request.method == "POST":
+            CheckAuthenticator(self.request)
+            if self.request.form.get("remove"):
+                template.remove()
+            else:
+                upload = self.request.form.get("template")
+                data = upload.read() if hasattr(upload, "read") else b""
+                if not data:
+                    self.error = "Choose a .docx file to upload."
+                else:
+                    try:
+                        template.store(data)
+                        self.saved = True
+                    except template.TemplateError as error:
+                        self.error = str(error)
+                        self.request.response.setStatus(400)
+        self.has_template = bool(template.stored())
+        return self.index()

@@ -7,6 +7,7 @@ from collective.consultation.calendar.invitations import organizer
 from collective.consultation.calendar.invitations import site_language
 from collective.consultation.minutes.data import minutes_data
 from collective.consultation.minutes.document import minutes_docx
+from collective.consultation.minutes.template import render_or_none
 from datetime import datetime
 from plone import api
 from plone.namedfile.file import NamedBlobFile
@@ -19,7 +20,7 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 def minutes_file(consultation):
     """(filename, bytes) of the minutes as they read now."""
     data = minutes_data(consultation, organiser=organizer()[1])
-    body = minutes_docx(data, site_language())
+    body = render_or_none(data) or minutes_docx(data, site_language())
     return f"{consultation.getId()}-minutes.docx", body
 
 

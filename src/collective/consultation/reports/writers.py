@@ -41,7 +41,9 @@ def to_csv(rows, labels):
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def to_xlsx(rows, report_summary, labels):
+def to_xlsx(rows, report_summary, labels, out=None):
+    """Write the workbook into ``out`` (a file); without one, return the bytes. Rows stream
+    through a write-only workbook, so memory does not grow with their number."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -81,9 +83,12 @@ def to_xlsx(rows, report_summary, labels):
     totals.append([labels.text(TEXT["unit"]), labels.text(TEXT["suggestions"]), labels.text(TEXT["adopted"])])
     for unit, counts in sorted(report_summary["by_unit"].items()):
         totals.append([unit, counts["total"], counts["adopted"]])
-    out = BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    if out is not None:
+        workbook.save(out)
+        return out
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
 
 
 def to_docx(rows, labels, title, language):

@@ -8,7 +8,11 @@ from dataclasses import asdict
 from plone.restapi.services import Service
 from zExceptions import BadRequest
 
+from ZPublisher.Iterators import filestream_iterator
+
 import json
+import os
+import tempfile
 
 
 FORMATS = {
@@ -20,6 +24,16 @@ FORMATS = {
 
 
 class AdoptionReport(Service):
+    def stream(self, write):
+        """Write into a temporary file and send it from there: a 100,000-row workbook is
+        never held in memory."""
+        with tempfile.NamedTemporaryFile(suffix=".xlsx", delete=False) as out:
+            write(out)
+        iterator = filestream_iterator(out.name, "rb")
+        os.unlink(out.name)  # the open iterator keeps the data until it is sent
+        self.request.response.setHeader("Content-Length", str(os.fstat(iterator.fileno()).st_size))
+        return iterator
+
     def render(self):
         self.check_permission()
         params = dict(self.request.form)
@@ -46,5 +60,5 @@ class AdoptionReport(Service):
         if fmt == "csv":
             return writers.to_csv(rows, labels)
         if fmt == "xlsx":
-            return writers.to_xlsx(rows, summary, labels)
+            return self.stream(lambda out: writers.to_xlsx(rows, summary, labels, out))
         return writers.to_docx(rows, labels, labels.text(writers.TEXT["title"]), site_language())

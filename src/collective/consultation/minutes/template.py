@@ -1,0 +1,101 @@
+"""Staff's own minutes template: a .docx with docxtpl (Jinja2) placeholders, rendered with
+autoescape on. A template is tried on sample data before it is kept, so a broken one is
+refused with a message that names the problem; if one still fails later, the built-in
+layout is used and the failure is logged."""
+
+from collective.consultation import logger
+from collective.consultation.minutes.data import MinutesData
+from collective.consultation.minutes.data import SuggestionLine
+from collective.consultation.minutes.document import clean
+from dataclasses import asdict
+from io import BytesIO
+from plone import api
+from zope.annotation.interfaces import IAnnotations
+
+import zipfile
+
+
+KEY = "collective.consultation.minutes_template"
+MAX_SIZE = 5 * 2**20
+
+
+class TemplateError(ValueError):
+    """The template cannot be used; the message says why, for the person who uploaded it."""
+
+
+def context_of(data: MinutesData):
+    """The names a template can use (listed in the README)."""
+    values = asdict(data)
+    values["on_leave"] = [{"name": name, "reason": reason} for name, reason in data.on_leave]
+
+    def scrub(value):
+        if isinstance(value, str):
+            return clean(value)
+        if isinstance(value, list):
+            return [scrub(v) for v in value]
+        if isinstance(value, dict):
+            return {k: scrub(v) for k, v in value.items()}
+        return value
+
+    return scrub(values)
+
+
+def render(template_bytes, data: MinutesData):
+    """The filled-in document, or TemplateError naming what is wrong."""
+    from docxtpl import DocxTemplate
+
+    import jinja2
+
+    if not zipfile.is_zipfile(BytesIO(template_bytes)):
+        raise TemplateError("The file is not a Word (.docx) document.")
+    try:
+        template = DocxTemplate(BytesIO(template_bytes))
+        template.render(context_of(data), autoescape=True)
+        out = BytesIO()
+        template.save(out)
+    except jinja2.TemplateSyntaxError as error:
+        raise TemplateError(f"Template syntax error: {error.message} (line {error.lineno}).")
+    except jinja2.UndefinedError as error:
+        raise TemplateError(f"The template uses a name that minutes do not have: {error.message}.")
+    except (KeyError, zipfile.BadZipFile) as error:
+        raise TemplateError(f"The file is not a usable Word document ({error}).")
+    except Exception as error:  # docxtpl and lxml raise many kinds; the uploader needs a sentence
+        raise TemplateError(f"The template could not be filled in: {type(error).__name__}: {error}.")
+    return out.getvalue()
+
+
+SAMPLE = MinutesData(
+    title="示例协商会 <&>", number="〔2018〕1号", time="2018-06-28 09:00 – 12:00", place="会议室",
+    presided_by="主持人", present=["委员甲"], on_leave=[("委员乙", "出差")], absent=["委员丙"],
+    guests=["嘉宾（单位）"], units=["市某局"], agenda=["议程"], summary=["讨论"], decisions=["议定"],
+    suggestions=[SuggestionLine("建议", "委员甲", "市某局")], closing="结束语", organiser="办公室",
+    date="2018-06-28",
+)
+
+
+def stored():
+    return IAnnotations(api.portal.get()).get(KEY)
+
+
+def store(template_bytes):
+    """Keep the template if it fills in the sample minutes; raise TemplateError if not."""
+    if len(template_bytes) > MAX_SIZE:
+        raise TemplateError("The file is larger than 5 MB.")
+    render(template_bytes, SAMPLE)
+    IAnnotations(api.portal.get())[KEY] = template_bytes
+
+
+def remove():
+    IAnnotations(api.portal.get()).pop(KEY, None)
+
+
+def render_or_none(data):
+    """The document from the stored template, or None (no template, or it failed)."""
+    template_bytes = stored()
+    if not template_bytes:
+        return None
+    try:
+        return render(template_bytes, data)
+    except TemplateError as error:
+        logger.warning("Minutes template failed, the built-in layout is used: %s", error)
+        return None
