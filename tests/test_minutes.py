@@ -182,6 +182,22 @@ class TestBadData:
         text = text_of(open_docx(response.content))
         assert "坏数据" in text and "主持人：主持人" in text
 
+    def test_invitee_whose_member_was_deleted(self, functional, staff, secretary):
+        from plone import api
+        from plone.app.testing import setRoles
+        from plone.app.testing import TEST_USER_ID
+
+        portal = functional["portal"]
+        consultation = portal["2018"]["2018-06-28-bimonthly"]
+        member = consultation.invitees[0].to_object
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        api.content.delete(member, check_linkintegrity=False)
+        transaction.commit()
+        text = text_of(open_docx(staff.get(f"{WATER}/@minutes").content))
+        assert member.title not in text.split("出席：")[1].split("\n")[0]
+        assert staff.get(f"{WATER}/@ical").status_code == 200
+        assert secretary.get(f"{WATER}/@adoption-report", params={"format": "xlsx"}).status_code == 200
+
     def test_empty_consultation(self, staff):
         created = staff.post("/2018", json={
             "@type": "Consultation", "title": "空白协商会", "kind": "topical",
