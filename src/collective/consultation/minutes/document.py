@@ -89,7 +89,7 @@ class MinutesWriter:
         section.page_width, section.page_height = Mm(210), Mm(297)
         section.top_margin, section.bottom_margin = Mm(37), Mm(35)
         section.left_margin, section.right_margin = Mm(28), Mm(26)
-        section.footer_distance = Mm(28 - 7 * 1)  # the number sits 7 mm under the type area
+        section.footer_distance = Mm(28)  # the page number sits 7 mm below the type area
         footer = section.footer.paragraphs[0]
         footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
         self.run(footer, "— ", "body", FOOTER_SIZE)

@@ -21,6 +21,16 @@ class FilterError(ValueError):
     """A filter that makes no sense; the message names it."""
 
 
+def parse_year(value):
+    try:
+        year = int(value)
+    except (TypeError, ValueError):
+        raise FilterError(f"year: '{value}' is not a year.")
+    if not 1949 <= year <= 2100:
+        raise FilterError(f"year: {year} is outside 1949..2100.")
+    return year
+
+
 @dataclass(frozen=True)
 class Filters:
     year: int | None = None
@@ -34,15 +44,7 @@ class Filters:
         if unknown:
             raise FilterError(f"Unknown filter: {', '.join(unknown)}. Use {', '.join(FILTERS)}.")
         year = params.get("year")
-        if year not in (None, ""):
-            try:
-                year = int(year)
-            except (TypeError, ValueError):
-                raise FilterError(f"year: '{year}' is not a year.")
-            if not 1949 <= year <= 2100:
-                raise FilterError(f"year: {year} is outside 1949..2100.")
-        else:
-            year = None
+        year = parse_year(year) if year not in (None, "") else None
         kind = params.get("kind") or None
         if kind is not None and kind not in dict(vocabularies.KINDS):
             raise FilterError(f"kind: '{kind}' is not one of {', '.join(dict(vocabularies.KINDS))}.")

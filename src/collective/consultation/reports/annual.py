@@ -6,7 +6,6 @@ from collective.consultation import _
 from collective.consultation import vocabularies
 from collective.consultation.minutes.document import MinutesWriter
 from collective.consultation.minutes.document import TITLE_SIZE
-from collective.consultation.reports.adoption import FilterError
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 from plone import api
@@ -17,16 +16,6 @@ from zope.i18n import translate
 FORWARDED = ("referred", "answered", "adopted", "implemented", "not_adopted")
 ANSWERED = ("answered", "adopted", "implemented", "not_adopted")
 ADOPTED = ("adopted", "implemented")
-
-
-def parse_year(value):
-    try:
-        year = int(value)
-    except (TypeError, ValueError):
-        raise FilterError(f"year: '{value}' is not a year.")
-    if not 1949 <= year <= 2100:
-        raise FilterError(f"year: {year} is outside 1949..2100.")
-    return year
 
 
 def figures(year):

@@ -2,9 +2,9 @@
 
 from collective.consultation.calendar.invitations import site_language
 from collective.consultation.reports.adoption import FilterError
+from collective.consultation.reports.adoption import parse_year
 from collective.consultation.reports.annual import annual_docx
 from collective.consultation.reports.annual import figures
-from collective.consultation.reports.annual import parse_year
 from plone.restapi.services import Service
 from zExceptions import BadRequest
 
