@@ -1,0 +1,40 @@
+"""@consultation-stats on the demo year, checked against independent catalog searches."""
+
+import pytest
+
+
+def count(manager_request, **query):
+    return manager_request.get("/@search", params=query).json()["items_total"]
+
+
+def test_the_demo_year(secretary, manager_request):
+    stats = secretary.get("/@consultation-stats", params={"year": "2018"}).json()
+    assert stats["consultations"]["total"] == 32
+    assert sum(stats["consultations"]["by_kind"].values()) == 32
+    assert stats["consultations"]["by_kind"]["bimonthly"] == 6
+    assert stats["consultations"]["by_state"]["minuted"] == count(
+        manager_request, portal_type="Consultation", review_state="minuted")
+    assert stats["suggestions"]["total"] == 124
+    assert stats["suggestions"]["public_opinion"] == 21
+    adopted = count(manager_request, portal_type="Suggestion", review_state=["adopted", "implemented"])
+    decided = 124 - count(manager_request, portal_type="Suggestion", review_state=["draft", "withdrawn"])
+    assert stats["adoption_rate"] == round(adopted / decided, 4)
+    evaluation = stats["evaluation"]
+    assert 0 < evaluation["evaluated"] <= evaluation["answered"]
+    assert evaluation["coverage"] == round(evaluation["evaluated"] / evaluation["answered"], 4)
+
+
+def test_another_year_is_empty(secretary):
+    stats = secretary.get("/@consultation-stats", params={"year": "2019"}).json()
+    assert stats["consultations"]["total"] == 0 and stats["suggestions"]["total"] == 0
+
+
+@pytest.mark.parametrize("params,words", [({"year": "x"}, "year"), ({"year": "3000"}, "year"), ({"yr": "2018"}, "yr")])
+def test_bad_parameters(secretary, params, words):
+    response = secretary.get("/@consultation-stats", params=params)
+    assert response.status_code == 400 and words in response.text
+
+
+def test_secretariat_only(anon_request, member):
+    assert anon_request.get("/@consultation-stats").status_code == 401
+    assert member.get("/@consultation-stats").status_code in (401, 403)
