@@ -11,6 +11,7 @@ from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from zExceptions import Forbidden
+from zope.i18n import translate
 
 
 def webcal(url):
@@ -60,8 +61,6 @@ class InvitationsPanel(BrowserView):
     }
 
     def answer_label(self, answer):
-        from zope.i18n import translate
-
         return translate(self.ANSWER_LABELS[answer], context=self.request) if answer else ""
 
 

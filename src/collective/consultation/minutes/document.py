@@ -71,16 +71,17 @@ def _set_fonts(element_font, rpr, name, latin, size, bold=False):
         element_font.bold = True
 
 
-class MinutesWriter:
+class OfficialDocument:
+    """A .docx with the page, fonts and footer of GB/T 9704; minutes and reports write
+    their paragraphs and tables into it."""
+
     def __init__(self, language="zh_CN"):
         self.language = language
-        self.fonts = FONTS["zh" if language.lower().startswith("zh") else "en"]
+        self.chinese = language.lower().startswith("zh")
+        self.fonts = FONTS["zh" if self.chinese else "en"]
         self.document = Document()
         self._page()
         self._styles()
-
-    def label(self, key):
-        return translate(LABELS[key], target_language=self.language)
 
     # --- page and styles -----------------------------------------------------------
 
@@ -140,19 +141,40 @@ class MinutesWriter:
         self.run(paragraph, text, face, size, bold)
         return paragraph
 
+    def pair(self, label, value):
+        """"label：value" with the full-width colon in Chinese."""
+        return f"{label}：{value}" if self.chinese else f"{label}: {value}"
+
     def heading(self, number, text):
-        numeral = CHINESE_NUMBERS[number] + "、" if self.fonts["body"] != "Times New Roman" else f"{number + 1}. "
+        numeral = CHINESE_NUMBERS[number] + "、" if self.chinese else f"{number + 1}. "
         return self.paragraph(numeral + text, face="heading")
+
+    def _rule(self):
+        """The red separator line under the title block (版头分隔线)."""
+        paragraph = self.document.add_paragraph()
+        border = OxmlElement("w:pBdr")
+        bottom = OxmlElement("w:bottom")
+        for name, value in (("val", "single"), ("sz", "12"), ("space", "1"), ("color", "C00000")):
+            bottom.set(qn(f"w:{name}"), value)
+        border.append(bottom)
+        paragraph._p.get_or_add_pPr().append(border)
+
+    def to_bytes(self):
+        out = BytesIO()
+        self.document.save(out)
+        return out.getvalue()
+
+
+class MinutesWriter(OfficialDocument):
+    def label(self, key):
+        return translate(LABELS[key], target_language=self.language)
 
     def labelled(self, key, value):
         if value:
-            self.paragraph(f"{self.label(key)}：{value}" if self.fonts["body"] != "Times New Roman"
-                           else f"{self.label(key)}: {value}")
-
-    # --- the minutes ----------------------------------------------------------------------
+            self.paragraph(self.pair(self.label(key), value))
 
     def write(self, data: MinutesData):
-        zh = self.fonts["body"] != "Times New Roman"
+        zh = self.chinese
         sep = "、" if zh else ", "
         self.paragraph(data.title + self.label("title_suffix"), face="title", size=TITLE_SIZE,
                        align=WD_ALIGN_PARAGRAPH.CENTER)
@@ -180,13 +202,11 @@ class MinutesWriter:
         if data.suggestions:
             self.heading(number, self.label("suggestions"))
             for position, line in enumerate(data.suggestions, 1):
-                details = []
-                if line.proposers:
-                    details.append(f"{self.label('proposers')}：{line.proposers}" if zh
-                                   else f"{self.label('proposers')}: {line.proposers}")
-                if line.units:
-                    details.append(f"{self.label('lead_units')}：{line.units}" if zh
-                                   else f"{self.label('lead_units')}: {line.units}")
+                details = [
+                    self.pair(self.label(key), value)
+                    for key, value in (("proposers", line.proposers), ("lead_units", line.units))
+                    if value
+                ]
                 suffix = f"（{'；'.join(details)}）" if zh and details else f" ({'; '.join(details)})" if details else ""
                 self.paragraph(f"{position}. {line.title}{suffix}")
         if data.closing:
@@ -195,21 +215,6 @@ class MinutesWriter:
             self.paragraph(data.organiser, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
             self.paragraph(data.date, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
         return self
-
-    def _rule(self):
-        """The red separator line under the title block (版头分隔线)."""
-        paragraph = self.document.add_paragraph()
-        border = OxmlElement("w:pBdr")
-        bottom = OxmlElement("w:bottom")
-        for name, value in (("val", "single"), ("sz", "12"), ("space", "1"), ("color", "C00000")):
-            bottom.set(qn(f"w:{name}"), value)
-        border.append(bottom)
-        paragraph._p.get_or_add_pPr().append(border)
-
-    def to_bytes(self):
-        out = BytesIO()
-        self.document.save(out)
-        return out.getvalue()
 
 
 def minutes_docx(data: MinutesData, language="zh_CN"):

@@ -4,7 +4,7 @@ the public-opinion items. Catalog only."""
 
 from collective.consultation import _
 from collective.consultation import vocabularies
-from collective.consultation.minutes.document import MinutesWriter
+from collective.consultation.minutes.document import OfficialDocument
 from collective.consultation.minutes.document import TITLE_SIZE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
@@ -88,7 +88,7 @@ def annual_docx(data, language):
     )
     made = data["total"]
     rate = f"{data['adopted'] / made:.1%}" if made else "0%"
-    writer = MinutesWriter(language)
+    writer = OfficialDocument(language)
     writer.paragraph(t("title", year=data["year"]), face="title", size=TITLE_SIZE, align=WD_ALIGN_PARAGRAPH.CENTER)
     writer.paragraph(t("activities", year=data["year"], count=data["consultations"], kinds=kinds or "—"))
     writer.paragraph(t("suggestions", count=data["suggestions"], forwarded=data["forwarded"],

@@ -92,11 +92,11 @@ def to_xlsx(rows, report_summary, labels, out=None):
 
 
 def to_docx(rows, labels, title, language):
-    from collective.consultation.minutes.document import MinutesWriter
+    from collective.consultation.minutes.document import OfficialDocument
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
-    writer = MinutesWriter(language)
+    writer = OfficialDocument(language)
     writer.paragraph(title, face="title", size=Pt(22), align=WD_ALIGN_PARAGRAPH.CENTER)
     columns = ("title", "consultation", "lead_unit", "state", "adoption", "deadline")
     names = dict(COLUMNS)
