@@ -39,6 +39,7 @@ setup(
         "python-docx",
         "docxtpl",
         "openpyxl",
+        "python-dateutil",
         "setuptools",
     ],
     extras_require={
@@ -64,6 +65,7 @@ setup(
             "consultation-mailsink = collective.consultation.scripts.mailsink:main",
             "consultation-instance = collective.consultation.scripts.instance:main",
             "consultation-create-site = collective.consultation.scripts.create_site:main",
+            "consultation-remind = collective.consultation.scripts.remind:main",
         ],
     },
 )

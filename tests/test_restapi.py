@@ -137,14 +137,17 @@ class TestSuggestion:
         assert [p["title"] for p in staff.get(url).json()["proposers"]] == ["游进"]
         assert member.post(f"{url}/@workflow/submit", json={"comment": "报送"}).status_code == 200
         assert member.post(f"{url}/@workflow/refer").status_code in (400, 401, 403)
-        patch = {"lead_unit": "市行政审批局", "deadline": "2019-03-27", "assisting_units": ["市发展和改革委员会"]}
+        patch = {
+            "lead_unit": "市水利和湖泊局", "deadline": "2019-03-27", "assisting_units": ["市发展和改革委员会"],
+            "answer": "已答复。", "answer_date": "2019-02-01", "adoption_degree": "full", "implementation": "已落实。",
+        }
         assert secretary.patch(url, json=patch).status_code == 204
         for transition in ("refer", "answer", "adopt", "implement"):
             response = secretary.post(f"{url}/@workflow/{transition}", json={"comment": transition})
             assert response.status_code == 200, (transition, response.text)
         data = secretary.get(url).json()
         assert data["review_state"] == "implemented"
-        assert data["lead_unit"] == "市行政审批局" and data["deadline"] == "2019-03-27"
+        assert data["lead_unit"] == "市水利和湖泊局" and data["deadline"] == "2019-03-27"
         history = secretary.get(f"{url}/@history").json()
         steps = {h["transition_title"]: h["comments"] for h in history if h.get("type") == "workflow"}
         assert {"Submit to the committee": "报送", "Refer to units": "refer", "Mark as implemented": "implement"}.items() <= steps.items()

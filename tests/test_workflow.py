@@ -42,7 +42,10 @@ def consultation(manager, programme, members, consultation_data):
 
 @pytest.fixture
 def suggestion(consultation, members):
-    """A draft suggestion proposed by 游进 in a scheduled consultation."""
+    """A draft suggestion proposed by 游进 in a scheduled consultation, with the data each
+    handling step needs already filled in (tests/test_tracking.py checks the refusals)."""
+    from datetime import date
+
     api.content.transition(consultation, transition="schedule")
     return api.content.create(
         container=consultation,
@@ -50,13 +53,19 @@ def suggestion(consultation, members):
         id="new-suggestion",
         title="关于测试的建议",
         proposers=[relation(members["m01"])],
+        lead_unit="市水利和湖泊局",
+        deadline=date(2019, 3, 31),
+        answer="已答复。",
+        answer_date=date(2019, 2, 1),
+        adoption_degree="full",
+        implementation="已落实。",
     )
 
 
 def advance(obj, *transitions):
     with api.env.adopt_roles(["Manager"]):
         for transition in transitions:
-            api.content.transition(obj, transition=transition)
+            api.content.transition(obj, transition=transition, comment="测试")
 
 
 CONSULTATION_CASES = [
@@ -115,7 +124,7 @@ def test_refused_transition_raises(suggestion, as_user):
     advance(suggestion, "submit")
     as_user("staff")
     with pytest.raises(InvalidParameterError):
-        api.content.transition(suggestion, transition="refer")
+        api.content.transition(suggestion, transition="refer", comment="测试")
     assert api.content.get_state(suggestion) == "submitted"
 
 

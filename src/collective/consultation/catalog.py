@@ -12,6 +12,7 @@ from collective.consultation.dates import site_timezone
 from collective.consultation.relations import related_objects
 from plone.indexer import indexer
 from plone.uuid.interfaces import IUUID
+from zope.interface import Interface
 
 
 def _parent(obj, iface):
@@ -201,6 +202,20 @@ def evaluation(obj):
 def merged_into(obj):
     target = getattr(obj.merged_into, "to_object", None)
     return IUUID(target, None) if target is not None else None
+
+
+@indexer(ISuggestion)
+def merged_into_title(obj):
+    """The lead's title, so reports show a merged suggestion's lineage without loading it."""
+    target = getattr(obj.merged_into, "to_object", None)
+    return target.Title() if target is not None else None
+
+
+@indexer(Interface)
+def not_indexed(obj):
+    """Other content has none of our values. Without this, an index named like a folder
+    (``units``) would acquire that folder from the site root."""
+    raise AttributeError
 
 
 # --- members ------------------------------------------------------------------------

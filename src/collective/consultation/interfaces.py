@@ -1,4 +1,5 @@
 from collective.consultation import _
+from plone import api
 from plone.schema.email import _isemail
 from plone.schema.email import InvalidEmail
 from zope import schema
@@ -35,3 +36,26 @@ class IConsultationSettings(Interface):
         required=False,
         default="咸宁市政协办公室",
     )
+    answer_months = schema.Int(
+        title=_("Answer period (months)"),
+        description=_("The default deadline for a unit's answer, counted from the referral."),
+        required=True,
+        default=3,
+        min=1,
+        max=24,
+    )
+    secretariat_email = schema.TextLine(
+        title=_("Secretariat mailbox"),
+        description=_("The daily digest of overdue suggestions is sent here."),
+        required=False,
+        default="tiwei@example.org",
+        constraint=_check_email,
+    )
+
+
+
+def setting(name):
+    """One of the committee's settings, or its default where the record is missing
+    (a site installed before the record existed)."""
+    default = IConsultationSettings[name].default
+    return api.portal.get_registry_record(f"collective.consultation.{name}", default=default)

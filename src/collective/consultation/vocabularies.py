@@ -115,3 +115,11 @@ parties_vocabulary = _factory(PARTIES)
 committees_vocabulary = _factory(COMMITTEES)
 adoption_degrees_vocabulary = _factory(ADOPTION_DEGREES)
 evaluations_vocabulary = _factory(EVALUATIONS)
+
+
+@provider(IVocabularyFactory)
+def units_vocabulary(context=None):
+    """The registered units (承办单位) by name; suggestions store the name."""
+    from collective.consultation.tracking import units
+
+    return SimpleVocabulary([SimpleTerm(name, name.encode("utf-8").hex(), name) for name in units.names()])

@@ -9,17 +9,17 @@ from collective.consultation.calendar.data import PARTSTATS
 from collective.consultation.calendar.ical import build_calendar
 from collective.consultation.calendar.mail import build_message
 from collective.consultation.content.validation import parse_guest
+from collective.consultation.mailing import deliver
+from collective.consultation.mailing import sender
+from collective.consultation.mailing import site_language
 from collective.consultation.relations import related_objects
 from datetime import datetime
 from datetime import timezone
 from persistent.list import PersistentList
 from persistent.mapping import PersistentMapping
-from plone import api
 from plone.uuid.interfaces import IUUID
 from typing import NamedTuple
 from zope.annotation.interfaces import IAnnotations
-
-import smtplib
 
 
 ANNOTATION_KEY = "collective.consultation.invitations"
@@ -110,17 +110,9 @@ def _now():
 
 
 def organizer():
-    """(e-mail, name) of the committee's mailbox (control panel), else the site's."""
-    email = api.portal.get_registry_record("collective.consultation.organizer_email", default=None)
-    name = api.portal.get_registry_record("collective.consultation.organizer_name", default=None)
-    email = email or api.portal.get_registry_record("plone.email_from_address", default=None)
-    name = name or api.portal.get_registry_record("plone.email_from_name", default="") or ""
-    return email or "noreply@example.org", name
-
-
-def site_language():
-    language = api.portal.get_registry_record("plone.default_language", default="zh-cn") or "zh-cn"
-    return "zh_CN" if language.lower().startswith("zh") else language.split("-")[0]
+    """(e-mail, name) of the committee's mailbox, as calendars name the organiser."""
+    name, email = sender()
+    return email, name
 
 
 def is_over(consultation):
@@ -153,23 +145,17 @@ def send(consultation, purpose, to=None):
     default everyone invited). Returns {key: error or None}."""
     log = InvitationLog(consultation)
     payload, event = calendar_for(consultation, METHODS[purpose])
-    sender = organizer()
-    mailhost = api.portal.get_tool("MailHost")
+    from_ = sender()
 
     language = site_language()
     results = {}
     for recipient in recipients(consultation) if to is None else to:
         links = [(answer, rsvp.rsvp_link(consultation, recipient.key, answer)) for answer in ANSWERS]
         message = build_message(
-            event, payload, METHODS[purpose], purpose, (sender[1], sender[0]),
+            event, payload, METHODS[purpose], purpose, from_,
             (recipient.name, recipient.email), links, language,
         )
-        error = None
-        try:
-            # Addresses come from the headers, which keep the names (游进 <m01@…>).
-            mailhost.send(message, immediate=True)
-        except (smtplib.SMTPException, OSError) as exc:
-            error = f"{type(exc).__name__}: {exc}"
+        error = deliver(message)
         log.add_sending(recipient, purpose, event.sequence, error)
         results[recipient.key] = error
     return results

@@ -2,6 +2,7 @@ from collective.consultation import _
 from collective.consultation.content.validation import check_units
 from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
 from plone.autoform import directives
+from plone.namedfile.field import NamedBlobFile
 from plone.dexterity.content import Item
 from plone.supermodel import model
 from z3c.relationfield.schema import RelationChoice
@@ -77,9 +78,12 @@ class ISuggestion(model.Schema):
         fields=[
             "answer",
             "answer_date",
+            "answer_letter",
             "adoption_degree",
             "adopting_body",
             "implementation",
+            "implementation_date",
+            "decline_reason",
             "evaluation",
             "evaluation_comment",
             "merged_into",
@@ -87,6 +91,11 @@ class ISuggestion(model.Schema):
     )
     answer = schema.Text(title=_("Answer"), required=False)
     answer_date = schema.Date(title=_("Answer date"), required=False)
+    answer_letter = NamedBlobFile(
+        title=_("Reply letter"),
+        description=_("The unit's written answer (办理复函), as a PDF or Word file."),
+        required=False,
+    )
     adoption_degree = schema.Choice(
         title=_("Adoption"),
         vocabulary="collective.consultation.adoption_degrees",
@@ -102,9 +111,14 @@ class ISuggestion(model.Schema):
         description=_("What was done, and when."),
         required=False,
     )
+    implementation_date = schema.Date(title=_("Implemented on"), required=False)
+    decline_reason = schema.Text(
+        title=_("Reason for not adopting"),
+        required=False,
+    )
     evaluation = schema.Choice(
         title=_("Proposers' evaluation"),
-        description=_("Democratic evaluation of the answer."),
+        description=_("Democratic evaluation of the answer: the least satisfied proposer's rating."),
         vocabulary="collective.consultation.evaluations",
         required=False,
     )
@@ -121,3 +135,6 @@ class ISuggestion(model.Schema):
 @implementer(ISuggestion)
 class Suggestion(Item):
     """建议"""
+
+    # 再办理: the round of handling; a dissatisfied evaluation can reopen a suggestion.
+    handling_round = 1

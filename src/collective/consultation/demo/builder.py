@@ -8,6 +8,7 @@ Workflow histories are dated back into 2018 so that timelines read like the real
 from collective.consultation import logger
 from collective.consultation.demo import members as member_data
 from collective.consultation.demo import programme as data
+from collective.consultation.tracking import notices
 from datetime import datetime
 from datetime import timedelta
 from DateTime import DateTime
@@ -24,6 +25,7 @@ import pytz
 TZ = pytz.timezone("Asia/Shanghai")
 PROGRAMME_ID = str(data.YEAR)
 DIRECTORY_ID = "members"
+UNITS_ID = "units"
 
 # Demo logins: (login, password, full name, group, linked member name)
 DEMO_USERS = (
@@ -74,7 +76,9 @@ def build_demo_year(context):
     if PROGRAMME_ID in portal.objectIds():
         logger.info("Demo year already present: nothing to do.")
         return
-    with api.env.adopt_roles(["Manager"]):
+    # The demo year is history: no referral reaches any unit while it is built.
+    with api.env.adopt_roles(["Manager"]), notices.quiet():
+        _units(portal)
         members = _members(portal)
         _users(members)
         programme = api.content.create(
@@ -97,6 +101,26 @@ def build_demo_year(context):
 
 
 # --- members and logins ---------------------------------------------------------------
+
+
+def _units(portal):
+    directory = api.content.create(
+        container=portal,
+        type="UnitDirectory",
+        id=UNITS_ID,
+        title="承办单位",
+        description="答复和落实政协建议的单位（演示数据：联系人和邮箱均为虚构）。",
+    )
+    for number, name in enumerate(data.unit_names(), 1):
+        api.content.create(
+            container=directory,
+            type="HandlingUnit",
+            id=f"u{number:02d}",
+            title=name,
+            contact_person=f"{name}办公室（演示）",
+            contact_email=f"unit{number:02d}@example.net",
+            phone=f"0715-8{number:03d}{number:03d}",
+        )
 
 
 def _members(portal):

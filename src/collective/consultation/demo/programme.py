@@ -247,3 +247,12 @@ PUBLIC_OPINION_UNITS = {
     "停车": "市城市管理执法委员会", "公交": "市交通运输局", "充电": "市发展和改革委员会",
     "电商": "市商务局", "食品": "市市场监督管理局", "谣言": "市委网信办",
 }
+
+
+def unit_names():
+    """Every unit the demo year refers suggestions to, in a stable order."""
+    names = []
+    for _topic, lead, assisting in TOPICS.values():
+        names.extend([lead, *assisting])
+    names.extend(PUBLIC_OPINION_UNITS.values())
+    return list(dict.fromkeys(names))

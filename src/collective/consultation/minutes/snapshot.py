@@ -4,7 +4,7 @@ makes a new file and keeps the old ones."""
 
 from collective.consultation import _
 from collective.consultation.calendar.invitations import organizer
-from collective.consultation.calendar.invitations import site_language
+from collective.consultation.mailing import site_language
 from collective.consultation.minutes.data import minutes_data
 from collective.consultation.minutes.document import minutes_docx
 from collective.consultation.minutes.template import render_or_none

@@ -111,7 +111,7 @@ def _iso(value):
     return value.ISO8601()[:10] if hasattr(value, "ISO8601") else str(value)
 
 
-def _day(value):
+def as_day(value):
     if value is None:
         return None
     if isinstance(value, datetime):
@@ -144,7 +144,7 @@ def rows(brains, labels, today=None):
     """Report rows from catalog brains; no suggestion object is loaded."""
     today = today or date.today()
     for brain in brains:
-        deadline = _day(brain.deadline)
+        deadline = as_day(brain.deadline)
         yield Row(
             title=brain.Title,
             consultation=brain.consultation_title or "",
@@ -159,7 +159,7 @@ def rows(brains, labels, today=None):
             overdue=bool(deadline and deadline < today and brain.review_state in WAITING),
             answer_date=_iso(brain.answer_date),
             evaluation=labels.evaluation.get(brain.evaluation, ""),
-            merged_into=brain.merged_into or "",
+            merged_into=brain.merged_into_title or "",
         )
 
 
@@ -177,7 +177,7 @@ def summary(brains, today=None):
             counts = by_unit.setdefault(unit, {"total": 0, "adopted": 0})
             counts["total"] += 1
             counts["adopted"] += brain.review_state in ("adopted", "implemented")
-        deadline = _day(brain.deadline)
+        deadline = as_day(brain.deadline)
         overdue += bool(deadline and deadline < today and brain.review_state in WAITING)
     total = sum(by_state.values())
     decided = total - by_state.get("draft", 0) - by_state.get("withdrawn", 0)

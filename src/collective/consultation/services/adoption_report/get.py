@@ -1,7 +1,7 @@
 """GET <site, programme or consultation>/++api++/@adoption-report?format=json|csv|xlsx|docx
 &year=&kind=&state=&unit=: one row per suggestion, from the catalog."""
 
-from collective.consultation.calendar.invitations import site_language
+from collective.consultation.mailing import site_language
 from collective.consultation.reports import adoption
 from collective.consultation.reports import writers
 from dataclasses import asdict

@@ -1,6 +1,6 @@
 """GET <site>/++api++/@annual-report?year=2018: the year's report (.docx)."""
 
-from collective.consultation.calendar.invitations import site_language
+from collective.consultation.mailing import site_language
 from collective.consultation.reports.adoption import FilterError
 from collective.consultation.reports.adoption import parse_year
 from collective.consultation.reports.annual import annual_docx

@@ -1,0 +1,87 @@
+"""What every message the add-on sends shares: gettext texts in the site's language, a
+plain and an HTML part built from the same lines, CRLF line ends, and delivery through
+Plone's MailHost that reports a failure instead of raising it."""
+
+from email import policy
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+from email.utils import formataddr
+from email.utils import formatdate
+from email.utils import make_msgid
+from html import escape
+from plone import api
+from zope.i18n import translate
+from zope.i18nmessageid import Message
+
+import smtplib
+
+
+def t(message, language, **mapping):
+    return translate(Message(message, mapping=mapping), target_language=language)
+
+
+def site_language():
+    language = api.portal.get_registry_record("plone.default_language", default="zh-cn") or "zh-cn"
+    return "zh_CN" if language.lower().startswith("zh") else language.split("-")[0]
+
+
+def sender():
+    """(name, e-mail) of the committee's mailbox (control panel), else the site's."""
+    email = api.portal.get_registry_record("collective.consultation.organizer_email", default=None)
+    name = api.portal.get_registry_record("collective.consultation.organizer_name", default=None)
+    email = email or api.portal.get_registry_record("plone.email_from_address", default=None)
+    name = name or api.portal.get_registry_record("plone.email_from_name", default="") or ""
+    return name, email or "noreply@example.org"
+
+
+# A message body is a list of lines: ("p", text) paragraphs and ("a", (text, url)) links.
+
+
+def plain(lines):
+    out = []
+    for kind, value in lines:
+        out.append(value if kind == "p" else f"{value[0]}: {value[1]}")
+    return "\n\n".join(out) + "\n"
+
+
+def html(lines):
+    out = []
+    for kind, value in lines:
+        if kind == "p":
+            out.append(f"<p>{escape(value)}</p>")
+        else:
+            out.append(f'<p><a href="{escape(value[1], quote=True)}">{escape(value[0])}</a></p>')
+    return '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>' + "".join(out) + "</body></html>"
+
+
+def envelope(subtype, subject, from_, to, cc=()):
+    """A multipart message with its headers; ``from_``, ``to`` and ``cc`` are (name, e-mail)."""
+    # The SMTP policy writes CRLF line ends: MailHost sends the bytes as they are, and
+    # strict servers refuse bare LF (seen with aiosmtpd: "Line too long").
+    message = MIMEMultipart(subtype, policy=policy.SMTP)
+    message["Subject"] = subject
+    message["From"] = formataddr(from_)
+    message["To"] = formataddr(to)
+    if cc:
+        message["Cc"] = ", ".join(formataddr(one) for one in cc)
+    message["Date"] = formatdate(localtime=False)
+    message["Message-ID"] = make_msgid(domain=from_[1].rsplit("@", 1)[-1])
+    return message
+
+
+def text_message(subject, to, lines, cc=()):
+    """A plain-and-HTML message from the committee's mailbox."""
+    message = envelope("alternative", subject, sender(), to, cc)
+    message.attach(MIMEText(plain(lines), "plain", "utf-8"))
+    message.attach(MIMEText(html(lines), "html", "utf-8"))
+    return message
+
+
+def deliver(message):
+    """Send now; returns None, or the error as text (the caller records it)."""
+    try:
+        # Addresses come from the headers, which keep the names (游进 <m01@…>).
+        api.portal.get_tool("MailHost").send(message, immediate=True)
+    except (smtplib.SMTPException, OSError) as exc:
+        return f"{type(exc).__name__}: {exc}"
+    return None

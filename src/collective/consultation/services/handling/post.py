@@ -1,0 +1,61 @@
+"""POST <suggestion>/++api++/@handling/<transition>: take a handling step with its data in
+one request, e.g. ``@handling/refer`` with {"lead_unit": "市水利和湖泊局", "deadline":
+"2019-03-31", "comment": "..."}. A missing or wrong value answers 400 naming the field, and
+nothing is stored."""
+
+from collective.consultation.content.suggestion import ISuggestion
+from collective.consultation.tracking import steps
+from plone.restapi.deserializer import json_body
+from plone.restapi.interfaces import IFieldDeserializer
+from plone.restapi.services import Service
+from plone.restapi.serializer.converters import json_compatible
+from zExceptions import BadRequest
+from zope.component import queryMultiAdapter
+from zope.interface import alsoProvides
+from zope.publisher.interfaces import IPublishTraverse
+from zope.interface import implementer
+
+import plone.protect.interfaces
+
+
+@implementer(IPublishTraverse)
+class HandlingPost(Service):
+    transition = None
+
+    def publishTraverse(self, request, name):
+        if self.transition is not None:
+            raise BadRequest("Use @handling/<transition>.")
+        self.transition = name
+        return self
+
+    def reply(self):
+        alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
+        if not self.transition:
+            raise BadRequest("transition: use @handling/<transition>, e.g. @handling/refer.")
+        data = json_body(self.request) or {}
+        if not isinstance(data, dict):
+            raise BadRequest("The body must be a JSON object.")
+        comment = data.pop("comment", "") or ""
+        if not isinstance(comment, str):
+            raise BadRequest("comment: must be text.")
+        values = {}
+        for name, raw in data.items():
+            if name not in ISuggestion:
+                raise BadRequest(f"{name}: not a field of a suggestion.")
+            deserializer = queryMultiAdapter((ISuggestion[name], self.context, self.request), IFieldDeserializer)
+            try:
+                values[name] = deserializer(raw)
+            except Exception as exc:  # ValueError and zope.schema's ValidationError
+                raise BadRequest(f"{name}: {getattr(exc, 'doc', lambda: str(exc))() or exc}")
+        try:
+            steps.perform(self.context, self.transition, values, comment)
+        except steps.StepError as exc:
+            raise BadRequest(str(exc))
+        history = self.context.workflow_history["suggestion_workflow"][-1]
+        return json_compatible({
+            "review_state": history["review_state"],
+            "action": history["action"],
+            "actor": history["actor"],
+            "time": history["time"],
+            "comments": history["comments"],
+        })

@@ -1,0 +1,47 @@
+"""The units that answer suggestions (承办单位), as staff keep them in the unit directory.
+
+Suggestions name their units by name (the report's and the Excel lists' way), so a unit is
+found by its exact name."""
+
+from plone import api
+from typing import NamedTuple
+
+
+class Unit(NamedTuple):
+    name: str
+    email: str
+    contact: str
+    url: str
+
+
+def _brains():
+    catalog = api.portal.get_tool("portal_catalog")
+    return catalog.unrestrictedSearchResults(portal_type="HandlingUnit", sort_on="sortable_title")
+
+
+def names():
+    return [brain.Title for brain in _brains()]
+
+
+def find(name):
+    """The registered unit called ``name``, or None."""
+    if not name:
+        return None
+    for brain in _brains():
+        if brain.Title == name:
+            unit = brain._unrestrictedGetObject()
+            return Unit(unit.title, unit.contact_email, unit.contact_person or "", brain.getURL())
+    return None
+
+
+def unregistered(lead_unit, assisting_units):
+    """{field: message} for units a referral names that are not in the unit directory:
+    a referral must reach someone."""
+    known = set(names())
+    errors = {}
+    if lead_unit and lead_unit not in known:
+        errors["lead_unit"] = f"'{lead_unit}' is not in the unit directory; add it there first."
+    missing = [u for u in assisting_units or () if u and u not in known]
+    if missing:
+        errors["assisting_units"] = f"not in the unit directory: {'、'.join(missing)}."
+    return errors
