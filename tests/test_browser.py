@@ -85,3 +85,72 @@ def test_staff_create_a_consultation(page, portal_url):
         ("sectoral", "education", "draft")
     ]
     assert brains[0].Creator == "staff"
+
+
+def test_secretariat_takes_steps_with_their_form(page, portal_url, functional):
+    """The workflow menu's steps open the step form: a decline without a reason is refused
+    on the field; a referral picks its unit from the directory and mails it."""
+    from conftest import SECRETARY
+
+    smtp = functional["smtp"]
+    smtp.messages.clear()
+    submitted = search(portal_type="Suggestion", review_state="submitted", sort_on="getId")[0]
+    url = f"{portal_url}{submitted.getPath().split('/plone', 1)[1]}"
+    log_in(page, portal_url, *SECRETARY)
+    page.goto(url)
+    page.click("nav.handling-steps a[data-step='decline']")
+    page.wait_for_selector("#form-widgets-decline_reason")
+    page.click("#form-buttons-take")
+    assert page.locator("#formfield-form-widgets-decline_reason .invalid-feedback").count() == 1
+    assert api_state(functional, submitted.UID) == "submitted"
+
+    page.goto(url)
+    page.click("nav.handling-steps a[data-step='refer']")
+    page.wait_for_selector("#form-widgets-lead_unit")
+    page.select_option("#form-widgets-lead_unit", label="市水利和湖泊局")
+    assert page.input_value("#form-widgets-deadline")  # proposed: three months ahead
+    page.fill("#form-widgets-comment", "请按期答复。")
+    page.click("#form-buttons-take")
+    page.wait_for_selector("section.unit-notices")
+    assert "市水利和湖泊局" in page.inner_text("section.unit-notices")
+    assert "请按期答复。" in page.inner_text("ol.timeline")
+    assert api_state(functional, submitted.UID) == "referred"
+    assert any("unit01@example.net" in rcpts for _sender, rcpts, _raw in smtp.messages)
+
+
+def test_dashboard_charts_link_to_their_lists(page, portal_url):
+    from conftest import SECRETARY
+
+    log_in(page, portal_url, *SECRETARY)
+    page.goto(f"{portal_url}/2018/@@tracking-dashboard")
+    page.wait_for_selector("svg.chart-states")
+    assert page.inner_text(".dashboard-year") == "2018"
+    bars = page.locator("svg.chart-states a.bar")
+    assert bars.count() == 8
+    assert page.locator("svg.chart-kinds a.bar").count() == 8
+    assert page.locator("svg.chart-units a.bar").count() >= 10
+    adopted = page.locator("svg.chart-states a.bar").nth(4)
+    value = int(adopted.get_attribute("data-value"))
+    assert value > 0
+    adopted.click()
+    page.wait_for_selector("table.suggestion-list")
+    assert page.locator("table.suggestion-list tbody tr").count() == value
+    assert "2018" in page.inner_text(".list-heading")
+    # the overdue tile and list agree
+    page.goto(f"{portal_url}/2018/@@tracking-dashboard")
+    overdue_rows = page.locator(".overdue-list tbody tr").count()
+    page.click("a.tile-value >> nth=2")  # the overdue tile (the third tile with a link)
+    page.wait_for_selector("table.suggestion-list")
+    assert page.locator("table.suggestion-list tbody tr").count() == overdue_rows
+
+
+def test_dashboard_is_for_the_secretariat(page, portal_url):
+    log_in(page, portal_url, *STAFF)
+    response = page.goto(f"{portal_url}/2018/@@tracking-dashboard")
+    assert page.locator("svg.chart-states").count() == 0
+    assert response.status in (401, 403) or "insufficient-privileges" in page.url
+
+
+def api_state(functional, uid):
+    transaction.begin()  # see what the server thread committed
+    return search(UID=uid)[0].review_state

@@ -6,6 +6,7 @@ from collective.consultation.content.consultation import IConsultation
 from collective.consultation.content.member import ICommitteeMember
 from collective.consultation.content.programme import IConsultationProgramme
 from collective.consultation.content.suggestion import ISuggestion
+from collective.consultation.content.unit import IHandlingUnit
 from collective.consultation.content import validation
 from collective.consultation.interfaces import IConsultationSettings
 from plone import api
@@ -17,7 +18,7 @@ import re
 
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
-SCHEMAS = (IConsultationProgramme, IConsultation, ISuggestion, ICommitteeMember, IConsultationSettings)
+SCHEMAS = (IConsultationProgramme, IConsultation, ISuggestion, ICommitteeMember, IHandlingUnit, IConsultationSettings)
 
 
 def labels():
@@ -47,7 +48,8 @@ def test_label_in_chinese_and_english(portal, where, msgid):
 
 @pytest.mark.parametrize(
     "portal_type",
-    ["ConsultationProgramme", "Consultation", "Suggestion", "MemberDirectory", "CommitteeMember"],
+    ["ConsultationProgramme", "Consultation", "Suggestion", "MemberDirectory", "CommitteeMember",
+     "UnitDirectory", "HandlingUnit"],
 )
 def test_type_titles(portal, portal_type):
     fti = portal.portal_types[portal_type]

@@ -8,7 +8,6 @@ from datetime import date
 from email import message_from_bytes
 from email import policy
 from email.utils import getaddresses
-from plone import api
 
 import base64
 import pytest
@@ -20,6 +19,9 @@ CONSULTATION = "/2018/2018-06-28-bimonthly"
 
 @pytest.fixture
 def smtp(functional):
+    """The test SMTP server, emptied, on a Chinese site (as the committee's is)."""
+    functional["portal"].portal_registry["plone.default_language"] = "zh-cn"
+    transaction.commit()
     handler = functional["smtp"]
     handler.messages.clear()
     return handler

@@ -10,6 +10,8 @@ from collective.consultation.browser.calendar import webcal
 from collective.consultation.browser.display import label
 from collective.consultation.browser.minutes import MinutesPanel
 from collective.consultation.browser.reports import ReportsPanel
+from collective.consultation.browser.tracking import HandlingPanel
+from collective.consultation.permissions import HANDLE_SUGGESTION
 from collective.consultation.dates import local_datetime
 from collective.consultation.browser.display import state_title
 from collective.consultation.content.validation import parse_guest
@@ -17,6 +19,7 @@ from collective.consultation.relations import related_objects
 from AccessControl import getSecurityManager
 from plone import api
 from Products.Five.browser import BrowserView
+from zope.i18n import translate
 
 
 class _Base(BrowserView):
@@ -41,6 +44,9 @@ class _Base(BrowserView):
 
 
 class ProgrammeView(_Base, ReportsPanel):
+    def can_import(self):
+        return api.user.has_permission(HANDLE_SUGGESTION, obj=self.context)
+
     def webcal_url(self):
         return webcal(ical_url(self.context))
 
@@ -143,7 +149,7 @@ class ConsultationView(_Base, InvitationsPanel, MinutesPanel, ReportsPanel):
         ]
 
 
-class SuggestionView(_Base):
+class SuggestionView(_Base, HandlingPanel):
     def proposers(self):
         names = [m.title for m in related_objects(self.context.proposers)]
         if self.context.proposer_other:
@@ -161,22 +167,35 @@ class SuggestionView(_Base):
             (_("Leader's instruction"), c.instruction),
             (_("Answer"), c.answer),
             (_("Answer date"), c.answer_date and c.answer_date.isoformat()),
+            (_("Round of handling"), str(c.handling_round) if c.handling_round > 1 else ""),
             (_("Adoption"), self.label("ADOPTION_DEGREES", c.adoption_degree)),
             (_("Adopted by"), c.adopting_body),
             (_("Implementation"), c.implementation),
+            (_("Implemented on"), c.implementation_date and c.implementation_date.isoformat()),
+            (_("Reason for not adopting"), c.decline_reason),
             (_("Proposers' evaluation"), self.label("EVALUATIONS", c.evaluation)),
             (_("Evaluation comment"), c.evaluation_comment),
             (_("Merged into"), merged.Title() if merged is not None else ""),
         ]
         return [(name, value) for name, value in rows if value]
 
+    def answer_letter(self):
+        letter = self.context.answer_letter
+        if not letter:
+            return None
+        return {"url": f"{self.context.absolute_url()}/@@download/answer_letter", "name": letter.filename}
+
     def history(self):
         """The workflow steps, newest first: who, when, what and the comment."""
         entries = []
+        wftool = api.portal.get_tool("portal_workflow")
         for entry in reversed(self.context.workflow_history.get("suggestion_workflow", ())):
+            action = entry.get("action")
+            step = wftool.getTitleForTransitionOnType(action, "Suggestion") if action else "Create"
             entries.append(
                 {
                     "time": entry["time"].strftime("%Y-%m-%d %H:%M"),
+                    "step": translate(step, domain="plone", context=self.request),
                     "actor": entry.get("actor") or "",
                     "state": self.state("Suggestion", entry.get("review_state")),
                     "comments": entry.get("comments") or "",

@@ -93,7 +93,7 @@ class ISuggestion(model.Schema):
     answer_date = schema.Date(title=_("Answer date"), required=False)
     answer_letter = NamedBlobFile(
         title=_("Reply letter"),
-        description=_("The unit's written answer (办理复函), as a PDF or Word file."),
+        description=_("The unit's written answer (the reply letter), as a PDF or Word file."),
         required=False,
     )
     adoption_degree = schema.Choice(

@@ -21,7 +21,7 @@ class IHandlingUnit(model.Schema):
 
     title = schema.TextLine(
         title=_("Unit name"),
-        description=_("As suggestions name it, e.g. 市水利和湖泊局."),
+        description=_("Exactly as suggestions name it, e.g. the municipal water resources bureau."),
         required=True,
     )
     contact_person = schema.TextLine(title=_("Contact person"), required=False)

@@ -178,7 +178,8 @@ def summary(brains, today=None):
             counts["total"] += 1
             counts["adopted"] += brain.review_state in ("adopted", "implemented")
         deadline = as_day(brain.deadline)
-        overdue += bool(deadline and deadline < today and brain.review_state in WAITING)
+        # Merged suggestions are chased through their lead.
+        overdue += bool(deadline and deadline < today and brain.review_state in WAITING and not brain.merged_into)
     total = sum(by_state.values())
     decided = total - by_state.get("draft", 0) - by_state.get("withdrawn", 0)
     adopted = by_state.get("adopted", 0) + by_state.get("implemented", 0)

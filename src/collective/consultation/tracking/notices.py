@@ -12,7 +12,6 @@ from collective.consultation.tracking import units
 from contextlib import contextmanager
 from datetime import datetime
 from datetime import timezone
-from email.utils import formataddr
 from persistent.list import PersistentList
 from zope.annotation.interfaces import IAnnotations
 
@@ -53,6 +52,11 @@ def record(suggestion, purpose, to, error):
         "to": to,
         "error": error,
     })
+
+
+def readable(unit):
+    """“name <e-mail>” as people read it (formataddr would encode the Chinese name)."""
+    return f"{unit.name} <{unit.email}>"
 
 
 def _reply_to(message):
@@ -116,6 +120,6 @@ def notify_referral(suggestion):
     )
     _reply_to(message)
     error = deliver(message)
-    to = [formataddr((lead.name, lead.email))] + [formataddr((u.name, u.email)) for u in assisting]
+    to = [readable(lead)] + [readable(u) for u in assisting]
     record(suggestion, purpose, to, error)
     return error

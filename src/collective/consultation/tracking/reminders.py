@@ -16,11 +16,10 @@ from dataclasses import dataclass
 from dataclasses import field
 from datetime import date
 from DateTime import DateTime
-from email.utils import formataddr
 from plone import api
 
 
-def overdue(today=None, context=None):
+def overdue(today=None, year=None):
     """Catalog brains of suggestions waiting for an answer past their deadline, oldest
     deadline first; merged suggestions are chased through their lead."""
     today = today or date.today()
@@ -31,8 +30,8 @@ def overdue(today=None, context=None):
         "deadline": {"query": DateTime(today.isoformat()), "range": "max"},
         "sort_on": "deadline",
     }
-    if context is not None:
-        query["path"] = "/".join(context.getPhysicalPath())
+    if year:
+        query["consultation_year"] = year
     return [
         brain for brain in catalog.unrestrictedSearchResults(**query)
         if as_day(brain.deadline) < today and not brain.merged_into
@@ -92,7 +91,7 @@ def send_reminders(today=None):
         error = deliver(message)
         outcome.units.append((unit.name, len(items), error))
         for brain in items:
-            notices.record(brain._unrestrictedGetObject(), "reminder", [formataddr((unit.name, unit.email))], error)
+            notices.record(brain._unrestrictedGetObject(), "reminder", [notices.readable(unit)], error)
     outcome.digest_error = send_digest(brains, outcome, today, language)
     return outcome
 

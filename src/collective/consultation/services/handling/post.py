@@ -46,7 +46,8 @@ class HandlingPost(Service):
             try:
                 values[name] = deserializer(raw)
             except Exception as exc:  # ValueError and zope.schema's ValidationError
-                raise BadRequest(f"{name}: {getattr(exc, 'doc', lambda: str(exc))() or exc}")
+                reason = exc.doc() if hasattr(exc, "doc") else str(exc)
+                raise BadRequest(f"{name}: {reason or exc}")
         try:
             steps.perform(self.context, self.transition, values, comment)
         except steps.StepError as exc:

@@ -1,0 +1,52 @@
+"""POST <programme>/++api++/@import-suggestions
+
+    {"file": {"data": "<base64>", "filename": "建议汇总.xlsx"}, "dry_run": true, "state": "submitted"}
+
+A dry run (the default) answers the preview and every problem (row, column, message).
+Without it, all rows are created, or none: any problem answers 400 with the same list."""
+
+from collective.consultation.tracking import importer
+from plone.restapi.deserializer import json_body
+from plone.restapi.services import Service
+from zExceptions import BadRequest
+from zope.interface import alsoProvides
+
+import base64
+import binascii
+import plone.protect.interfaces
+
+
+MAX_BYTES = 20 * 1024 * 1024
+
+
+class ImportSuggestions(Service):
+    def reply(self):
+        alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
+        body = json_body(self.request) or {}
+        upload = body.get("file") if isinstance(body, dict) else None
+        if not isinstance(upload, dict) or not isinstance(upload.get("data"), str):
+            raise BadRequest('file: send {"file": {"data": "<base64>", "filename": "….xlsx"}}.')
+        try:
+            data = base64.b64decode(upload["data"], validate=True)
+        except (binascii.Error, ValueError):
+            raise BadRequest("file: data is not base64.")
+        if len(data) > MAX_BYTES:
+            raise BadRequest("file: larger than 20 MB.")
+        dry_run = body.get("dry_run", True)
+        if not isinstance(dry_run, bool):
+            raise BadRequest("dry_run: true or false.")
+        try:
+            result = importer.run(self.context, data, upload.get("filename") or "", dry_run,
+                                  body.get("state", "submitted"))
+        except ValueError as exc:
+            raise BadRequest(str(exc))
+        answer = {
+            "dry_run": dry_run,
+            "rows": [importer.preview(row) for row in result.rows],
+            "problems": [p.as_dict() for p in result.problems],
+            "created": result.created,
+        }
+        if result.problems and not dry_run:
+            self.request.response.setStatus(400)
+            answer["message"] = f"{len(result.problems)} problems; nothing was imported."
+        return answer
