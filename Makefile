@@ -10,10 +10,11 @@ export PORT SMTP_PORT ADMIN_PASSWORD BIN
 
 STAMP := $(VENV)/.installed
 
-.PHONY: help install run test smoke bench constraints versions-cfg buildout-check i18n clean
+.PHONY: help install run remind test smoke bench constraints versions-cfg buildout-check i18n clean
 
 help:
 	@echo "make run             install, create the demo site once, serve http://localhost:$(PORT)/Plone"
+	@echo "make remind          e-mail units their overdue suggestions (TODAY=2018-12-01 fixes the clock)"
 	@echo "make test            install and run every test"
 	@echo "make smoke           start the site as 'make run' does, check it over HTTP, stop it"
 	@echo "make bench           benchmarks (bench/): ratios against named baselines"
@@ -36,6 +37,10 @@ run: install
 	$(BIN)/consultation-instance --port $(PORT) > /dev/null
 	$(BIN)/consultation-create-site --zope-conf instance/etc/zope.conf
 	scripts/serve.sh
+
+# For cron. FileStorage allows one process: stop `make run` first, or POST @reminders.
+remind: install
+	$(BIN)/consultation-remind --zope-conf instance/etc/zope.conf $(if $(TODAY),--today $(TODAY))
 
 test: install
 	$(BIN)/pytest

@@ -36,4 +36,23 @@ page=$(curl -fs "$base/2018")
 grep -q '幕阜山片区农村安全饮水双月协商会' <<< "$page"
 feed=$(curl -fs -H 'Accept: text/calendar' "$base/++api++/2018/@ical")
 [ "$(grep -c 'BEGIN:VEVENT' <<< "$feed")" -eq 31 ]
-echo "smoke: the demo site serves what the README says"
+
+# The reminders job, as cron runs it: FileStorage wants the server stopped first.
+kill "${pids[1]}"; wait "${pids[1]}" 2>/dev/null || true
+before=$(ls "$WORK/var/mail" 2>/dev/null | wc -l)
+report=$("$BIN/consultation-remind" --zope-conf "$WORK/instance/etc/zope.conf" --today 2018-12-01)
+echo "$report"
+overdue=$(head -1 <<< "$report" | sed -E 's/^[0-9-]+: ([0-9]+) overdue.*/\1/')
+units=$(grep -c ' sent$' <<< "$report")
+sleep 1
+after=$(ls "$WORK/var/mail" | wc -l)
+[ "$overdue" -gt 0 ] && [ "$((after - before))" -eq "$((units + 1))" ]
+reminded=$("$BIN/python" - "$WORK/var/mail" <<'PY'
+import email, email.policy, pathlib, sys
+subjects = [email.message_from_bytes(p.read_bytes(), policy=email.policy.default)["Subject"]
+            for p in pathlib.Path(sys.argv[1]).glob("*.eml")]
+print(sum(s.startswith("催办") for s in subjects))
+PY
+)
+[ "$reminded" -eq "$units" ]
+echo "smoke: the demo site serves what the README says, and the reminders go out"

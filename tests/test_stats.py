@@ -20,8 +20,18 @@ def test_the_demo_year(secretary, manager_request):
     decided = 124 - count(manager_request, portal_type="Suggestion", review_state=["draft", "withdrawn"])
     assert stats["adoption_rate"] == round(adopted / decided, 4)
     evaluation = stats["evaluation"]
-    assert 0 < evaluation["evaluated"] <= evaluation["answered"]
+    open_states = ["answered", "adopted", "implemented", "not_adopted"]
+    assert evaluation["answered"] == count(manager_request, portal_type="Suggestion", review_state=open_states)
+    assert evaluation["evaluated"] == count(
+        manager_request, portal_type="Suggestion", review_state=open_states,
+        evaluation=["satisfied", "basically_satisfied", "dissatisfied"])
+    assert 0 < evaluation["evaluated"] < evaluation["answered"]
     assert evaluation["coverage"] == round(evaluation["evaluated"] / evaluation["answered"], 4)
+    # overdue: referred or submitted, deadline before today (the demo year is long past)
+    items = manager_request.get("/@search", params={
+        "portal_type": "Suggestion", "review_state": ["submitted", "referred"], "consultation_year:int": 2018,
+        "metadata_fields": "deadline", "b_size": 500}).json()["items"]
+    assert stats["overdue"] == sum(1 for item in items if item["deadline"]) > 0
 
 
 def test_another_year_is_empty(secretary):

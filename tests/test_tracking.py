@@ -131,6 +131,14 @@ class TestLifecycle:
         notices = secretary.get(f"{submitted}/@handling").json()["notices"]
         assert notices[0]["purpose"] == "refer" and notices[0]["error"] is None
 
+    def test_in_english_on_an_english_site(self, secretary, submitted, smtp, functional):
+        functional["portal"].portal_registry["plone.default_language"] = "en"
+        transaction.commit()
+        secretary.post(f"{submitted}/@handling/refer", json=REFERRAL)
+        (mail,) = mails(smtp)
+        assert mail["Subject"] == "Referred to you: 关于建设农村饮水安全监测平台的建议"
+        assert "Please answer in writing by 2030-03-31." in mail.get_body(("plain",)).get_content()
+
     def test_a_failed_referral_mail_is_recorded(self, secretary, submitted, smtp):
         # the test server refuses addresses that start with "refuse"
         assert secretary.patch(WATER_BUREAU, json={"contact_email": "refuse@example.net"}).status_code == 204

@@ -9,6 +9,7 @@ from collective.consultation import logger
 from collective.consultation.demo import members as member_data
 from collective.consultation.demo import programme as data
 from collective.consultation.tracking import notices
+from collective.consultation.tracking.evaluation import evaluate
 from datetime import datetime
 from datetime import timedelta
 from DateTime import DateTime
@@ -321,14 +322,25 @@ def _suggestion(container, id_, title, state, start, proposers, lead_unit, assis
         fields["implementation"] = (
             f"{lead_unit}已出台配套措施并落实到位，相关工作纳入年度考核。（演示数据）"
         )
+    rating = fields.pop("evaluation", None)
     suggestion = api.content.create(container=container, type="Suggestion", id=id_, **fields)
     for transition in SUGGESTION_PATHS[state]:
         api.content.transition(
             suggestion, transition=transition, comment=_comment(transition, lead_unit, deadline)
         )
+    if rating:
+        # 民主评议 by the first proposer, as members do it on the suggestion's page.
+        evaluate(suggestion, proposers[0], rating, EVALUATION_COMMENTS[rating])
     submitter = next((m.userid for m in proposers if m.userid), "staff")
     _backdate(suggestion, start, submit_actor=submitter)
     return suggestion
+
+
+EVALUATION_COMMENTS = {
+    "satisfied": "答复具体，措施可行。（演示数据）",
+    "basically_satisfied": "答复基本回应了建议，希望明确完成时限。（演示数据）",
+    "dissatisfied": "答复未回应建议的核心问题，请再办理。（演示数据）",
+}
 
 
 def _comment(transition, lead_unit, deadline):

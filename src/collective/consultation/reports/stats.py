@@ -2,10 +2,8 @@
 suggestions by state and unit, adoption rate, evaluation coverage and overdue items."""
 
 from collective.consultation.reports.adoption import summary
+from collective.consultation.tracking.evaluation import OPEN_STATES
 from plone import api
-
-
-EVALUATED_STATES = ("answered", "adopted", "implemented", "not_adopted")
 
 
 def consultation_stats(year=None):
@@ -18,7 +16,8 @@ def consultation_stats(year=None):
         by_state[brain.review_state] = by_state.get(brain.review_state, 0) + 1
     suggestions = catalog(portal_type="Suggestion", **year_query)
     figures = summary(suggestions)
-    answered = [b for b in suggestions if b.review_state in EVALUATED_STATES]
+    # Merged suggestions are evaluated through their lead.
+    answered = [b for b in suggestions if b.review_state in OPEN_STATES and not b.merged_into]
     evaluated = sum(1 for b in answered if b.evaluation)
     return {
         "year": year,
