@@ -51,6 +51,7 @@ smoke: install
 bench: install
 	$(BIN)/python -m bench.feed_bench
 	$(BIN)/python -m bench.reports_bench
+	$(BIN)/python -m bench.stats_bench
 
 constraints:
 	rm -rf .freeze-venv
