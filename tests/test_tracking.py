@@ -319,3 +319,39 @@ class TestReminders:
         assert data["total"] == sum(len(u["items"]) for u in data["units"])
         assert staff.get("/@reminders").status_code in (401, 403)
         assert anon_request.get("/@reminders").status_code == 401
+
+
+class TestPages:
+    def test_proposer_evaluates_on_the_page(self, functional, secretary, submitted, portal_url):
+        from conftest import browser_for
+        from conftest import MEMBER
+        from conftest import SECRETARY
+
+        secretary.post(f"{submitted}/@handling/refer", json=REFERRAL)
+        secretary.post(f"{submitted}/@handling/answer", json={"answer": "已研究。", "answer_date": "2030-01-05"})
+        browser = browser_for(functional, *MEMBER)
+        browser.open(submitted)
+        assert "evaluation-form" in browser.contents
+        browser.getControl(name="rating").value = ["dissatisfied"]
+        browser.getControl(name="comment").value = "答复没有时间表。"
+        browser.getForm(action=f"{submitted}/@@evaluate").submit()
+        assert browser.url == submitted
+        assert "游进" in browser.contents and "答复没有时间表。" in browser.contents
+        assert secretary.get(submitted).json()["evaluation"]["token"] == "dissatisfied"
+
+        browser = browser_for(functional, *SECRETARY)
+        browser.open(submitted)
+        assert 'data-step="reopen"' in browser.contents
+        assert "evaluation-form" not in browser.contents  # the secretariat is not a proposer
+
+    def test_unit_directory_and_unit_page(self, functional, portal_url):
+        from conftest import browser_for
+        from conftest import STAFF
+
+        browser = browser_for(functional, *STAFF)
+        browser.open(f"{portal_url}/units")
+        assert "市水利和湖泊局" in browser.contents
+        assert "Add unit" in browser.contents or "添加承办单位" in browser.contents
+        browser.open(f"{portal_url}/units/u01")
+        assert "unit01@example.net" in browser.contents
+        assert browser.contents.count("<tr") > 3  # the suggestions it leads or assists with

@@ -205,3 +205,21 @@ class TestVisibility:
 
     def test_stored_counts_do_not_depend_on_viewer(self, portal):
         assert len(search(portal_type="Consultation")) == 32
+
+
+@pytest.mark.parametrize("user,expected", [
+    ("secretary", {"adopt", "decline", "reopen"}), ("staff", set()), ("youjin", set()), (None, set()),
+])
+def test_reopen_after_a_dissatisfied_evaluation(suggestion, as_user, user, expected):
+    advance(suggestion, "submit", "refer", "answer")
+    suggestion.evaluation = "dissatisfied"
+    as_user(user)
+    assert transitions_for(suggestion) == expected
+
+
+def test_reopen_from_not_adopted(suggestion, as_user):
+    advance(suggestion, "submit", "refer", "decline")
+    as_user("secretary")
+    assert transitions_for(suggestion) == set()
+    suggestion.evaluation = "dissatisfied"
+    assert transitions_for(suggestion) == {"reopen"}
