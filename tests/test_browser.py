@@ -154,3 +154,34 @@ def test_dashboard_is_for_the_secretariat(page, portal_url):
 def api_state(functional, uid):
     transaction.begin()  # see what the server thread committed
     return search(UID=uid)[0].review_state
+
+
+def test_staff_mark_attendance_in_the_grid(page, portal_url, functional):
+    log_in(page, portal_url, *STAFF)
+    page.goto(f"{portal_url}/2018/2018-06-28-bimonthly")
+    page.click("a.attendance-link")
+    page.wait_for_selector("form.attendance-grid")
+    rows = page.locator("form.attendance-grid tbody tr")
+    assert rows.count() >= 10
+    first = rows.nth(0)
+    member = first.get_attribute("data-member")
+    first.locator("input[value='leave']").check()
+    first.locator(f"input[name='reason.{member}']").fill("赴京参加培训")
+    second = rows.nth(1)
+    other = second.get_attribute("data-member")
+    second.locator("input[value='absent']").check()
+    page.click("form.attendance-grid button[type='submit']")
+    page.wait_for_selector("form.attendance-grid")
+    assert page.locator(f"tr[data-member='{member}'] input[value='leave']").is_checked()
+    assert page.input_value(f"input[name='reason.{member}']") == "赴京参加培训"
+    transaction.begin()
+    from collective.consultation.members.attendance import marks
+
+    stored = marks(functional["portal"]["2018"]["2018-06-28-bimonthly"])
+    assert stored[member]["status"] == "leave" and stored[member]["reason"] == "赴京参加培训"
+    assert stored[other]["status"] == "absent"
+    # and the member's record counts it
+    page.goto(f"{portal_url}/members")
+    page.click("a.sectors-link")
+    page.wait_for_selector("table.sectors")
+    assert page.locator("table.sectors tbody tr").count() >= 20

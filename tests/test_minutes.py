@@ -87,13 +87,15 @@ class TestLayout:
 class TestContent:
     def test_what_the_minutes_say(self, minutes):
         text = text_of(minutes)
+        # staff's attendance marks of the demo year: a leave with its reason
+        assert re.search(r"^请假：.+（公务外出。（演示数据））", text, re.M)
         assert re.search(r"^咸政协纪〔2018〕\d+号$", text, re.M)
         for expected in (
             "时间：2018-06-28 09:00 – 12:00",
             "地点：市政协机关三楼会议室",
             "主持人：",
             "出席：",
-            "请假：无",
+            "请假：",
             "列席嘉宾：专家学者代表（湖北科技学院）",
             "议程",
             "1. 通报有关情况",
@@ -106,10 +108,14 @@ class TestContent:
             assert expected in text, expected
 
     def test_leave_and_absence_from_the_answers(self, functional, staff):
+        """Where staff did not mark attendance, the answers to the invitation decide."""
         from collective.consultation.calendar.invitations import InvitationLog
         from collective.consultation.calendar.invitations import recipients
+        from collective.consultation.members.attendance import ANNOTATION_KEY
+        from zope.annotation.interfaces import IAnnotations
 
         consultation = functional["portal"]["2018"]["2018-06-28-bimonthly"]
+        del IAnnotations(consultation)[ANNOTATION_KEY]
         members = [r for r in recipients(consultation) if r.kind == "member"]
         log = InvitationLog(consultation)
         log.set_answer(members[0], "leave", "赴省外学习")
@@ -118,6 +124,20 @@ class TestContent:
         text = text_of(open_docx(staff.get(f"{WATER}/@minutes").content))
         assert f"请假：{members[0].name}（赴省外学习）" in text
         assert f"缺席：{members[1].name}" in text
+
+    def test_marked_attendance_decides(self, functional, staff):
+        from collective.consultation.calendar.invitations import InvitationLog
+        from collective.consultation.calendar.invitations import recipients
+
+        consultation = functional["portal"]["2018"]["2018-06-28-bimonthly"]
+        member = [r for r in recipients(consultation) if r.kind == "member"][0]
+        InvitationLog(consultation).set_answer(member, "declined")
+        transaction.commit()
+        response = staff.patch(f"{WATER}/@attendance", json={"attendance": [
+            {"member": member.key, "status": "leave", "reason": "临时公务"}]})
+        assert response.status_code == 200, response.text
+        text = text_of(open_docx(staff.get(f"{WATER}/@minutes").content))
+        assert f"{member.name}（临时公务）" in text and f"缺席：{member.name}" not in text
 
     def test_english_site(self, functional, staff):
         functional["portal"].portal_registry["plone.default_language"] = "en"

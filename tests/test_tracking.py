@@ -258,6 +258,11 @@ class TestMerge:
         assert found["items"][0]["merged_into_title"] == "关于建设农村饮水安全监测平台的建议"
         history = secretary.get(f"{others[0]}/@history").json()
         assert any("随并案主件" in (h.get("comments") or "") for h in history)
+        # the adoption report prints the lineage
+        items = secretary.get(f"{CONSULTATION}/@adoption-report", params={"format": "json"}).json()["items"]
+        merged = {i["title"]: i["merged_into"] for i in items if i["merged_into"]}
+        assert merged == {"关于农村饮水水质公示的建议": "关于建设农村饮水安全监测平台的建议",
+                          "关于饮水工程运营管理的建议": "关于建设农村饮水安全监测平台的建议"}
 
     def test_merge_refusals(self, secretary, three):
         lead, others = three

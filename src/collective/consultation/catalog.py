@@ -9,6 +9,7 @@ from collective.consultation.content.member import ICommitteeMember
 from collective.consultation.content.programme import IConsultationProgramme
 from collective.consultation.content.suggestion import ISuggestion
 from collective.consultation.dates import site_timezone
+from collective.consultation.members.attendance import statuses
 from collective.consultation.relations import related_objects
 from plone.indexer import indexer
 from plone.uuid.interfaces import IUUID
@@ -78,6 +79,12 @@ def suggestion_kind(obj):
 @indexer(IConsultation)
 def consultation_invitees(obj):
     return [IUUID(m) for m in related_objects(obj.invitees)]
+
+
+@indexer(IConsultation)
+def attendance_marks(obj):
+    """{member UID: present | leave | absent} as staff marked it, for duty records."""
+    return statuses(obj)
 
 
 @indexer(IConsultation)
@@ -224,6 +231,11 @@ def not_indexed(obj):
 @indexer(ICommitteeMember)
 def member_sector(obj):
     return obj.sector
+
+
+@indexer(ICommitteeMember)
+def member_party(obj):
+    return obj.party
 
 
 @indexer(ICommitteeMember)

@@ -1,6 +1,7 @@
 """Content events: keep what suggestions index from their consultation current, and
 name the member who files a suggestion as its proposer."""
 
+from collective.consultation.members.duty import member_of_user
 from plone import api
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
@@ -28,12 +29,9 @@ def default_proposer(suggestion, event):
     """A member who files a suggestion is its proposer unless others were named."""
     if suggestion.proposers:
         return
-    userid = api.user.get_current().getId()
-    catalog = api.portal.get_tool("portal_catalog")
-    brains = catalog.unrestrictedSearchResults(portal_type="CommitteeMember", member_userid=userid)
-    if not brains:
+    member = member_of_user(api.user.get_current().getId())
+    if member is None:
         return
-    intids = getUtility(IIntIds)
-    suggestion.proposers = [RelationValue(intids.getId(brains[0]._unrestrictedGetObject()))]
+    suggestion.proposers = [RelationValue(getUtility(IIntIds).getId(member))]
     # The relation catalog only learns of relations through events.
     notify(ObjectModifiedEvent(suggestion))

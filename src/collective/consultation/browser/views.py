@@ -10,8 +10,13 @@ from collective.consultation.browser.calendar import webcal
 from collective.consultation.browser.display import label
 from collective.consultation.browser.minutes import MinutesPanel
 from collective.consultation.browser.reports import ReportsPanel
+from collective.consultation.browser.members import DutyRecordPanel
 from collective.consultation.browser.tracking import HandlingPanel
 from collective.consultation.permissions import HANDLE_SUGGESTION
+from collective.consultation.permissions import MANAGE_ATTENDANCE
+from collective.consultation.permissions import VIEW_REPORTS
+from collective.consultation.browser.calendar import api_url
+from collective.consultation.members import duty
 from collective.consultation.dates import local_datetime
 from collective.consultation.browser.display import state_title
 from collective.consultation.content.validation import parse_guest
@@ -95,6 +100,9 @@ class ProgrammeView(_Base, ReportsPanel):
 
 
 class ConsultationView(_Base, InvitationsPanel, MinutesPanel, ReportsPanel):
+    def can_mark_attendance(self):
+        return api.user.has_permission(MANAGE_ATTENDANCE, obj=self.context) and bool(self.context.invitees)
+
     def details(self):
         c = self.context
         rows = [
@@ -205,6 +213,14 @@ class SuggestionView(_Base, HandlingPanel):
 
 
 class DirectoryView(_Base):
+    def can_export(self):
+        return api.user.has_permission(VIEW_REPORTS, obj=api.portal.get())
+
+    def export_url(self):
+        years = duty.years()
+        query = f"&year={years[0]}" if years else ""
+        return f"{api_url(api.portal.get(), '@duty-records')}?format=xlsx{query}"
+
     def members(self):
         catalog = api.portal.get_tool("portal_catalog")
         return [
@@ -220,7 +236,7 @@ class DirectoryView(_Base):
         ]
 
 
-class MemberView(_Base):
+class MemberView(_Base, DutyRecordPanel):
     def feed(self):
         """The personal calendar link, for the member and for staff only."""
         if not may_manage_feed(self.context):

@@ -8,6 +8,7 @@ Workflow histories are dated back into 2018 so that timelines read like the real
 from collective.consultation import logger
 from collective.consultation.demo import members as member_data
 from collective.consultation.demo import programme as data
+from collective.consultation.members.attendance import mark as mark_attendance
 from collective.consultation.tracking import notices
 from collective.consultation.tracking.evaluation import evaluate
 from datetime import datetime
@@ -232,6 +233,8 @@ def _consultation(programme, index, spec, members, counter):
     for transition in CONSULTATION_PATHS[spec["state"]]:
         comment = spec.get("cancel_note", "") if transition == "cancel" else ""
         api.content.transition(consultation, transition=transition, comment=comment)
+        if transition == "hold":
+            _attendance(consultation, index, invitees, end)
     _backdate(consultation, start)
 
     cycle = MINUTED_CYCLE if spec["state"] == "minuted" else HELD_CYCLE
@@ -245,6 +248,20 @@ def _consultation(programme, index, spec, members, counter):
             consultation, f"s{number + 1:03d}", f"关于{title}的建议", state, start,
             proposers, lead_unit, assisting_units, number,
         )
+
+
+def _attendance(consultation, index, invitees, end):
+    """Most attend; a few ask for leave, fewer are absent (as staff would mark it after)."""
+    changes = []
+    for position, member in enumerate(invitees):
+        turn = position + index
+        if turn % 11 == 3:
+            changes.append((member.UID(), "leave", "公务外出。（演示数据）"))
+        elif turn % 17 == 5:
+            changes.append((member.UID(), "absent", ""))
+        else:
+            changes.append((member.UID(), "present", ""))
+    mark_attendance(consultation, changes, now=end)
 
 
 # The report names the chairman 曾国平 and the vice-chairman 沈晋; the others are invented.

@@ -1,13 +1,11 @@
 """What the minutes say, gathered from a consultation, its invitations and the catalog."""
 
-from collective.consultation.calendar.invitations import InvitationLog
+from collective.consultation.members.attendance import lines as attendance_lines
 from collective.consultation.content.validation import parse_guest
 from collective.consultation.dates import local_datetime
-from collective.consultation.relations import related_objects
 from dataclasses import dataclass
 from dataclasses import field
 from plone import api
-from plone.uuid.interfaces import IUUID
 
 
 @dataclass
@@ -43,19 +41,18 @@ def _lines(text):
 
 
 def attendance(consultation):
-    """Present, on leave (with reason) and absent, from the invitees' answers: leave is
-    请假, a declined invitation is absent, everyone else is counted present."""
-    log = InvitationLog(consultation)
+    """Present, on leave (with reason) and absent. Staff's attendance marks decide; where an
+    invitee is not marked, their answer does: leave is 请假, a declined invitation is absent,
+    everyone else is counted present."""
     present, on_leave, absent = [], [], []
-    for member in related_objects(consultation.invitees):
-        record = log.records.get(IUUID(member), {})
-        answer = record.get("answer")
-        if answer == "leave":
-            on_leave.append((member.title, record.get("reason", "")))
-        elif answer == "declined":
-            absent.append(member.title)
+    for line in attendance_lines(consultation):
+        status = line.status or ("absent" if line.rsvp == "declined" else "present")
+        if status == "leave":
+            on_leave.append((line.title, line.reason))
+        elif status == "absent":
+            absent.append(line.title)
         else:
-            present.append(member.title)
+            present.append(line.title)
     return present, on_leave, absent
 
 

@@ -1,0 +1,170 @@
+"""Members' pages: the attendance grid on a consultation, the duty record on a member's
+page, "my duties" for a member who logs in, and the sectors (界别)."""
+
+from collective.consultation import _
+from collective.consultation import vocabularies
+from collective.consultation.browser.calendar import personal_feed_url
+from collective.consultation.browser.calendar import webcal
+from collective.consultation.browser.display import label
+from collective.consultation.browser.display import state_title
+from collective.consultation.calendar.invitations import InvitationLog
+from collective.consultation.dates import local_datetime
+from collective.consultation.members import attendance
+from collective.consultation.members import duty
+from collective.consultation.reports.adoption import FilterError
+from collective.consultation.reports.adoption import parse_year
+from plone import api
+from plone.protect import CheckAuthenticator
+from Products.Five.browser import BrowserView
+from zExceptions import BadRequest
+
+
+STATUS_LABELS = {"present": _("Present"), "leave": _("On leave"), "absent": _("Absent")}
+RSVP_LABELS = {"accepted": _("Will attend"), "declined": _("Will not attend"), "leave": _("Asked for leave")}
+
+
+class _YearMixin:
+    def year(self):
+        if not hasattr(self, "_year"):
+            value = self.request.form.get("year")
+            if value:
+                try:
+                    self._year = parse_year(value)
+                except FilterError as exc:
+                    raise BadRequest(str(exc))
+            else:
+                known = duty.years()
+                self._year = known[0] if known else None
+        return self._year
+
+    def years(self):
+        return duty.years()
+
+    def rate(self, record):
+        return "–" if record.attendance_rate is None else f"{record.attendance_rate * 100:.1f}%"
+
+
+class AttendanceView(BrowserView):
+    """The quick grid: one row per invitee, a choice of present, leave, absent."""
+
+    error = None
+
+    def statuses(self):
+        return [(status, STATUS_LABELS[status]) for status in attendance.STATUSES]
+
+    def is_open(self):
+        return (api.content.get_state(self.context) in attendance.MARKABLE_STATES
+                and attendance.has_begun(self.context))
+
+    def lines(self):
+        return [
+            {"line": line, "rsvp": RSVP_LABELS.get(line.rsvp), "sector": label(vocabularies.SECTORS, line.sector, self.request)}
+            for line in attendance.lines(self.context)
+        ]
+
+    def __call__(self):
+        if self.request.method == "POST":
+            CheckAuthenticator(self.request)
+            form = self.request.form
+            changes = [
+                (line.member, form[f"status.{line.member}"], form.get(f"reason.{line.member}", ""))
+                for line in attendance.lines(self.context)
+                if form.get(f"status.{line.member}")
+            ]
+            try:
+                if changes:
+                    attendance.mark(self.context, changes)
+            except attendance.AttendanceError as exc:
+                self.error = str(exc)
+            else:
+                api.portal.show_message(_("Attendance saved."), request=self.request)
+                self.request.response.redirect(f"{self.context.absolute_url()}/@@attendance")
+                return ""
+        return self.index()
+
+
+class DutyRecordPanel(_YearMixin, BrowserView):
+    """The record on a member's page (the member and staff see it: the page is theirs)."""
+
+    def record(self):
+        return duty.record_for(self.context, self.year())
+
+    def consultation_rows(self, record):
+        return [
+            {"url": b.getURL(), "title": b.Title, "start": local_datetime(b.start),
+             "status": STATUS_LABELS.get(status) if status else _("Not marked")}
+            for b, status in record.consultations
+        ]
+
+    def suggestion_rows(self, record):
+        return [
+            {"url": b.getURL(), "title": b.Title, "state": state_title("Suggestion", b.review_state, self.request)}
+            for b in record.proposed
+        ]
+
+
+class MyDutiesView(DutyRecordPanel):
+    """我的履职: the consultations, answers, suggestions and calendar of the member who is
+    logged in; nothing about anyone else."""
+
+    def member(self):
+        if not hasattr(self, "_member"):
+            self._member = duty.member_of_user(api.user.get_current().getId())
+        return self._member
+
+    def record(self):
+        return duty.record_for(self.member(), self.year())
+
+    def feed(self):
+        url = personal_feed_url(self.member())
+        return {"url": url, "webcal": webcal(url)} if url else None
+
+    def answers(self, record):
+        """My answer to each invitation, for the consultations still ahead or just held."""
+        uid = self.member().UID()
+        rows = []
+        for brain, _status in record.consultations:
+            consultation = brain._unrestrictedGetObject()
+            entry = InvitationLog(consultation).records.get(uid, {})
+            rows.append({"url": brain.getURL(), "title": brain.Title, "start": local_datetime(brain.start),
+                         "answer": RSVP_LABELS.get(entry.get("answer")), "reason": entry.get("reason", "")})
+        return rows
+
+
+class SectorsView(_YearMixin, BrowserView):
+    """界别: each sector's members and how they took part in the year."""
+
+    def sectors(self):
+        records = duty.records(self.year())
+        by_sector = {}
+        for record in records.values():
+            by_sector.setdefault(record.sector, []).append(record)
+        rows = []
+        for value, title in vocabularies.SECTORS:
+            members = by_sector.get(value, [])
+            if not members:
+                continue
+            total = duty.Record(member="", sector=value)
+            for record in members:
+                for name in ("invited", "present", "leave", "absent", "suggestions", "adopted"):
+                    setattr(total, name, getattr(total, name) + getattr(record, name))
+            rows.append({"id": value, "title": label(vocabularies.SECTORS, value, self.request),
+                         "members": len(members), "total": total})
+        return rows
+
+
+class SectorView(_YearMixin, BrowserView):
+    def sector(self):
+        value = self.request.form.get("sector")
+        if value not in dict(vocabularies.SECTORS):
+            raise BadRequest(f"sector: '{value}' is not a sector.")
+        return value
+
+    def title(self):
+        return label(vocabularies.SECTORS, self.sector(), self.request)
+
+    def members(self):
+        catalog = api.portal.get_tool("portal_catalog")
+        brains = catalog(portal_type="CommitteeMember", sector=self.sector(), sort_on="sortable_title")
+        records = duty.records(self.year(), brains)
+        return [{"url": b.getURL(), "record": records[b.UID]} for b in brains]

@@ -1,0 +1,107 @@
+"""Attendance (出勤) per consultation: staff mark each invitee present, absent or on leave
+once the consultation has begun. Leave comes pre-filled from the member's answer to the
+invitation (请假, with its reason). Marks are kept on the consultation, who and when."""
+
+from collective.consultation.calendar.invitations import InvitationLog
+from collective.consultation.relations import related_objects
+from dataclasses import dataclass
+from datetime import datetime
+from datetime import timezone
+from persistent.mapping import PersistentMapping
+from plone import api
+from plone.uuid.interfaces import IUUID
+from zope.annotation.interfaces import IAnnotations
+
+
+ANNOTATION_KEY = "collective.consultation.attendance"
+STATUSES = ("present", "leave", "absent")
+MARKABLE_STATES = ("scheduled", "held", "minuted")
+
+
+class AttendanceError(ValueError):
+    """Refused; ``field`` names what was wrong."""
+
+    def __init__(self, field, message):
+        self.field = field
+        super().__init__(f"{field}: {message}")
+
+
+@dataclass
+class Line:
+    member: str  # UID
+    title: str
+    sector: str | None
+    rsvp: str | None  # the answer to the invitation: accepted, declined, leave
+    rsvp_reason: str
+    status: str | None  # as marked, or leave pre-filled from the answer
+    reason: str
+    marked: bool
+    by: str
+    time: str
+
+
+def marks(consultation):
+    """{member UID: {status, reason, by, time}} as marked."""
+    return dict(IAnnotations(consultation).get(ANNOTATION_KEY, {}))
+
+
+def statuses(consultation):
+    """{member UID: status} as marked (catalog metadata for duty records)."""
+    return {uid: mark["status"] for uid, mark in marks(consultation).items()}
+
+
+def lines(consultation):
+    """One line per invitee, in the invitation's order."""
+    log = InvitationLog(consultation)
+    marked = marks(consultation)
+    out = []
+    for member in related_objects(consultation.invitees):
+        uid = IUUID(member)
+        record = log.records.get(uid, {})
+        mark = marked.get(uid)
+        rsvp, rsvp_reason = record.get("answer"), record.get("reason", "") or ""
+        if mark:
+            status, reason = mark["status"], mark.get("reason", "")
+        else:
+            status, reason = ("leave", rsvp_reason) if rsvp == "leave" else (None, "")
+        out.append(Line(
+            member=uid, title=member.title, sector=member.sector, rsvp=rsvp, rsvp_reason=rsvp_reason,
+            status=status, reason=reason, marked=bool(mark),
+            by=mark["by"] if mark else "", time=mark["time"] if mark else "",
+        ))
+    return out
+
+
+def has_begun(consultation, now=None):
+    now = now or datetime.now(timezone.utc)
+    return consultation.start is not None and consultation.start <= now
+
+
+def mark(consultation, changes, now=None):
+    """Apply ``changes``: [(member UID, status, reason)]. All are checked first; one bad
+    entry and nothing is stored."""
+    state = api.content.get_state(consultation)
+    if state not in MARKABLE_STATES:
+        raise AttendanceError("consultation", f"attendance is kept for a consultation that takes place, not a {state} one.")
+    if not has_begun(consultation, now):
+        raise AttendanceError("consultation", "it has not begun yet; attendance is marked from its start.")
+    invited = {IUUID(m): m for m in related_objects(consultation.invitees)}
+    for uid, status, reason in changes:
+        if uid not in invited:
+            raise AttendanceError("member", f"'{uid}' is not invited to this consultation.")
+        if status not in STATUSES:
+            raise AttendanceError("status", f"'{status}' is not one of {', '.join(STATUSES)}.")
+        if not isinstance(reason, str):
+            raise AttendanceError("reason", "must be text.")
+    annotations = IAnnotations(consultation)
+    store = annotations.get(ANNOTATION_KEY)
+    if store is None:
+        store = annotations[ANNOTATION_KEY] = PersistentMapping()
+    log = InvitationLog(consultation)
+    by = api.user.get_current().getId()
+    stamp = (now or datetime.now(timezone.utc)).isoformat(timespec="seconds")
+    for uid, status, reason in changes:
+        if status == "leave" and not reason.strip():
+            reason = log.records.get(uid, {}).get("reason", "") or ""  # the member's own words
+        store[uid] = {"status": status, "reason": reason.strip() if status == "leave" else "", "by": by, "time": stamp}
+    consultation.reindexObject()

@@ -1,0 +1,109 @@
+"""A member's duty record (履职档案) for a year, and everyone's at once for the export: the
+consultations they were invited to and how they attended, the suggestions they proposed
+and how far those went. Catalog brains only: invitees, attendance marks and proposers are
+metadata."""
+
+from collective.consultation.members.attendance import STATUSES
+from dataclasses import dataclass
+from dataclasses import field
+from plone import api
+
+
+COUNTED_STATES = ("scheduled", "held", "minuted")  # drafts and cancelled ones are not duties
+ADOPTED = ("adopted", "implemented")
+
+
+@dataclass
+class Record:
+    member: str  # UID
+    title: str = ""
+    sector: str | None = None
+    party: str | None = None
+    invited: int = 0
+    present: int = 0
+    leave: int = 0
+    absent: int = 0
+    unmarked: int = 0  # not marked yet (or still ahead)
+    suggestions: int = 0
+    adopted: int = 0
+    suggestion_states: dict = field(default_factory=dict)
+    consultations: list = field(default_factory=list)  # (brain, status or None)
+    proposed: list = field(default_factory=list)  # brains
+
+    @property
+    def attendance_rate(self):
+        """Present among the consultations whose attendance was marked."""
+        marked = self.present + self.leave + self.absent
+        return round(self.present / marked, 4) if marked else None
+
+    def summary(self):
+        return {
+            "invited": self.invited, "present": self.present, "leave": self.leave, "absent": self.absent,
+            "unmarked": self.unmarked, "attendance_rate": self.attendance_rate,
+            "suggestions": self.suggestions, "adopted": self.adopted,
+            "suggestions_by_state": dict(self.suggestion_states),
+        }
+
+
+def _year_query(year):
+    return {"consultation_year": year} if year else {}
+
+
+def records(year=None, members=None):
+    """{member UID: Record} for every member (or the member brains given)."""
+    catalog = api.portal.get_tool("portal_catalog")
+    if members is None:
+        members = catalog.unrestrictedSearchResults(portal_type="CommitteeMember", sort_on="sortable_title")
+    result = {
+        b.UID: Record(member=b.UID, title=b.Title, sector=b.sector, party=b.member_party)
+        for b in members
+    }
+    consultations = catalog.unrestrictedSearchResults(
+        portal_type="Consultation", review_state=list(COUNTED_STATES), sort_on="start",
+        invitees=list(result), **_year_query(year))
+    for brain in consultations:
+        marks = brain.attendance_marks or {}
+        for uid in brain.invitees or ():
+            record = result.get(uid)
+            if record is None:
+                continue
+            status = marks.get(uid)
+            record.invited += 1
+            if status in STATUSES:
+                setattr(record, status, getattr(record, status) + 1)
+            else:
+                record.unmarked += 1
+            record.consultations.append((brain, status))
+    suggestions = catalog.unrestrictedSearchResults(
+        portal_type="Suggestion", proposers=list(result), sort_on="consultation_date", **_year_query(year))
+    for brain in suggestions:
+        for uid in brain.proposers or ():
+            record = result.get(uid)
+            if record is None:
+                continue
+            record.suggestions += 1
+            record.adopted += brain.review_state in ADOPTED
+            record.suggestion_states[brain.review_state] = record.suggestion_states.get(brain.review_state, 0) + 1
+            record.proposed.append(brain)
+    return result
+
+
+def record_for(member, year=None):
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog.unrestrictedSearchResults(UID=member.UID())
+    return records(year, brains)[member.UID()]
+
+
+def member_of_user(userid):
+    """The directory entry linked to a site login, or None."""
+    if not userid:
+        return None
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog.unrestrictedSearchResults(portal_type="CommitteeMember", member_userid=userid)
+    return brains[0]._unrestrictedGetObject() if brains else None
+
+
+def years():
+    """The years with consultations, newest first."""
+    catalog = api.portal.get_tool("portal_catalog")
+    return sorted((y for y in catalog.uniqueValuesFor("consultation_year") if y), reverse=True)

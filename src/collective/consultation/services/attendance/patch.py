@@ -1,0 +1,50 @@
+"""PATCH <consultation>/++api++/@attendance
+
+    {"attendance": [{"member": "<member UID or /members/m01>", "status": "present" | "leave" |
+    "absent", "reason": "…"}]}
+
+Marks some or all invitees; one bad entry (not invited, an unknown status, before the start)
+answers 400 naming it and nothing is stored."""
+
+from collective.consultation.members import attendance
+from collective.consultation.services.attendance.get import attendance_summary
+from plone import api
+from plone.restapi.deserializer import json_body
+from plone.restapi.services import Service
+from zExceptions import BadRequest
+from zope.interface import alsoProvides
+
+import plone.protect.interfaces
+
+
+def member_uid(reference):
+    """A member's UID from a UID, a site path or a URL."""
+    if not isinstance(reference, str) or not reference:
+        raise BadRequest("member: give the member's UID or path.")
+    if "/" not in reference:
+        return reference
+    portal = api.portal.get()
+    path = reference.split(portal.absolute_url(), 1)[-1].strip("/")
+    found = api.content.get(path="/" + path)
+    if found is None or found.portal_type != "CommitteeMember":
+        raise BadRequest(f"member: no member at '{reference}'.")
+    return found.UID()
+
+
+class AttendancePatch(Service):
+    def reply(self):
+        alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
+        body = json_body(self.request) or {}
+        entries = body.get("attendance") if isinstance(body, dict) else None
+        if not isinstance(entries, list) or not entries:
+            raise BadRequest('attendance: a list of {"member": …, "status": …, "reason": …}.')
+        changes = []
+        for entry in entries:
+            if not isinstance(entry, dict):
+                raise BadRequest("attendance: each entry is an object.")
+            changes.append((member_uid(entry.get("member")), entry.get("status"), entry.get("reason") or ""))
+        try:
+            attendance.mark(self.context, changes)
+        except attendance.AttendanceError as exc:
+            raise BadRequest(str(exc))
+        return attendance_summary(self.context)
