@@ -8,7 +8,7 @@ answers 400 naming it and nothing is stored."""
 
 from collective.consultation.members import attendance
 from collective.consultation.services.attendance.get import attendance_summary
-from plone import api
+from collective.consultation.services.base import resolve
 from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
 from zExceptions import BadRequest
@@ -18,14 +18,12 @@ import plone.protect.interfaces
 
 
 def member_uid(reference):
-    """A member's UID from a UID, a site path or a URL."""
+    """The UID of a member named by UID, site path or URL."""
     if not isinstance(reference, str) or not reference:
         raise BadRequest("member: give the member's UID or path.")
     if "/" not in reference:
-        return reference
-    portal = api.portal.get()
-    path = reference.split(portal.absolute_url(), 1)[-1].strip("/")
-    found = api.content.get(path="/" + path)
+        return reference  # checked against the invitees
+    found = resolve(reference)
     if found is None or found.portal_type != "CommitteeMember":
         raise BadRequest(f"member: no member at '{reference}'.")
     return found.UID()

@@ -3,25 +3,13 @@ merge those suggestions into this one. All are checked first; a bad one stores n
 
 from collective.consultation.services.merge.get import lineage
 from collective.consultation.tracking import merge
-from plone import api
+from collective.consultation.services.base import resolve
 from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
 from zExceptions import BadRequest
 from zope.interface import alsoProvides
 
 import plone.protect.interfaces
-
-
-def resolve(reference):
-    """A suggestion by UID, site path or URL."""
-    if not isinstance(reference, str) or not reference:
-        return None
-    found = api.content.get(UID=reference) if "/" not in reference else None
-    if found is None and "/" in reference:
-        portal = api.portal.get()
-        path = reference.split(portal.absolute_url(), 1)[-1].lstrip("/")
-        found = api.content.get(path="/" + path)
-    return found
 
 
 class MergePost(Service):
