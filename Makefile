@@ -10,10 +10,13 @@ export PORT SMTP_PORT ADMIN_PASSWORD BIN
 
 STAMP := $(VENV)/.installed
 
-.PHONY: help install run remind test smoke bench constraints versions-cfg buildout-check i18n clean
+.PHONY: help install install-cluster run run-zeo run-relstorage remind test test-cluster smoke bench bench-load constraints versions-cfg buildout-check i18n clean
 
 help:
 	@echo "make run             install, create the demo site once, serve http://localhost:$(PORT)/Plone"
+	@echo "make run-zeo         the same site on a ZEO server with two Zope instances (PORT, PORT+1)"
+	@echo "make run-relstorage  the same on PostgreSQL (RelStorage), started on loopback in var/cluster"
+	@echo "make test-cluster    two instances on RelStorage: reads, concurrent steps, a killed instance"
 	@echo "make remind          e-mail units their overdue suggestions (TODAY=2018-12-01 fixes the clock)"
 	@echo "make test            install and run every test"
 	@echo "make smoke           start the site as 'make run' does, check it over HTTP, stop it"
@@ -32,6 +35,23 @@ $(STAMP): $(BIN)/python setup.py constraints.txt
 	touch $@
 
 install: $(STAMP)
+
+CLUSTER_STAMP := $(VENV)/.installed-cluster
+$(CLUSTER_STAMP): $(STAMP)
+	$(BIN)/pip install -q -c constraints.txt -e ".[test,dev,relstorage]"
+	touch $@
+
+install-cluster: $(CLUSTER_STAMP)
+
+# Several Zope processes on one database; data in var/cluster/<kind>. Ctrl-C stops all.
+run-zeo: install-cluster
+	$(BIN)/consultation-cluster zeo --folder var/cluster/zeo --port $(PORT)
+
+run-relstorage: install-cluster
+	$(BIN)/consultation-cluster relstorage --folder var/cluster/relstorage --port $(PORT)
+
+test-cluster: install-cluster
+	$(BIN)/pytest cluster_tests
 
 run: install
 	$(BIN)/consultation-instance --port $(PORT) > /dev/null
@@ -52,6 +72,10 @@ bench: install
 	$(BIN)/python -m bench.feed_bench
 	$(BIN)/python -m bench.reports_bench
 	$(BIN)/python -m bench.stats_bench
+
+# 50 clients for 60 s against one instance, then two (RelStorage): a few minutes.
+bench-load: install-cluster
+	$(BIN)/python -m bench.load_bench
 
 constraints:
 	rm -rf .freeze-venv

@@ -54,10 +54,12 @@ setup(
             "playwright",
             "vobject",
         ],
-        "relstorage": ["RelStorage[postgresql]"],
+        # More than one Zope process: RelStorage on PostgreSQL (the wheel of the driver needs
+        # no compiler), and ZEO.
+        "relstorage": ["RelStorage", "psycopg2-binary", "ZEO"],
         # `make i18n` (rebuild .pot, sync .po) and `make buildout-check`
         "i18n": ["i18ndude"],
-        "buildout": ["zc.buildout", "plone.recipe.zope2instance"],
+        "buildout": ["zc.buildout", "plone.recipe.zope2instance", "plone.recipe.zeoserver"],
     },
     entry_points={
         "z3c.autoinclude.plugin": ["target = plone"],
@@ -66,6 +68,7 @@ setup(
             "consultation-instance = collective.consultation.scripts.instance:main",
             "consultation-create-site = collective.consultation.scripts.create_site:main",
             "consultation-remind = collective.consultation.scripts.remind:main",
+            "consultation-cluster = collective.consultation.scripts.cluster:main",
         ],
     },
 )

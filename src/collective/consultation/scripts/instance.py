@@ -1,6 +1,10 @@
-"""Write the Zope instance configuration for ``make run``: ZODB FileStorage and blobs in
-``var/``, waitress on 127.0.0.1:PORT. Written on every run, so PORT can change; the data
-in ``var/`` is kept."""
+"""Write a Zope instance configuration: waitress on 127.0.0.1:PORT and one of three storages:
+
+- ``filestorage`` (``make run``): ZODB FileStorage and blobs in ``var/``, one process;
+- ``zeo``: a client of the ZEO server at ``--zeo-address`` (``make run-zeo``);
+- ``relstorage``: RelStorage on PostgreSQL at ``--dsn`` (``make run-relstorage``).
+
+Written on every run, so PORT can change; the data is kept."""
 
 from pathlib import Path
 
@@ -16,6 +20,13 @@ default-zpublisher-encoding utf-8
   zope_i18n_compile_mo_files true
   CHAMELEON_CACHE $VAR/cache
 </environment>
+{storage}
+<dos_protection>
+</dos_protection>
+"""
+
+STORAGES = {
+    "filestorage": """\
 <zodb_db main>
   <filestorage>
     path $VAR/filestorage/Data.fs
@@ -23,10 +34,41 @@ default-zpublisher-encoding utf-8
   </filestorage>
   mount-point /
   cache-size 50000
-</zodb_db>
-<dos_protection>
-</dos_protection>
-"""
+</zodb_db>""",
+    # Each client keeps its own blob cache; the server holds the blobs.
+    "zeo": """\
+%import ZEO
+<zodb_db main>
+  <zeoclient>
+    server {zeo_address}
+    storage 1
+    name zeostorage
+    blob-dir $VAR/blobcache
+    shared-blob-dir false
+    blob-cache-size 500MB
+    cache-size 128MB
+    wait true
+  </zeoclient>
+  mount-point /
+  cache-size 50000
+</zodb_db>""",
+    # Blobs live in PostgreSQL; each instance caches them locally.
+    "relstorage": """\
+%import relstorage
+<zodb_db main>
+  <relstorage>
+    keep-history false
+    blob-dir $VAR/blobcache
+    shared-blob-dir false
+    blob-cache-size 500MB
+    <postgresql>
+      dsn {dsn}
+    </postgresql>
+  </relstorage>
+  mount-point /
+  cache-size 50000
+</zodb_db>""",
+}
 
 ZOPE_INI = """\
 [app:zope]
@@ -112,13 +154,15 @@ SITE_ZCML = """\
 """
 
 
-def write_instance(instance, var, host="127.0.0.1", port=8080):
+def write_instance(instance, var, host="127.0.0.1", port=8080, storage="filestorage",
+                   zeo_address="127.0.0.1:8100", dsn=""):
     instance, var = Path(instance).resolve(), Path(var).resolve()
-    for folder in (instance / "etc", var / "filestorage", var / "blobstorage", var / "log",
-                   var / "cache", var / "mail"):
+    blobs = var / ("blobstorage" if storage == "filestorage" else "blobcache")
+    for folder in (instance / "etc", var / "filestorage", blobs, var / "log", var / "cache", var / "mail"):
         folder.mkdir(parents=True, exist_ok=True)
-    (var / "blobstorage").chmod(0o700)  # ZODB refuses a blob folder others can read
-    (instance / "etc" / "zope.conf").write_text(ZOPE_CONF.format(var=var, instance=instance))
+    blobs.chmod(0o700)  # ZODB refuses a blob folder others can read
+    section = STORAGES[storage].format(zeo_address=zeo_address, dsn=dsn)
+    (instance / "etc" / "zope.conf").write_text(ZOPE_CONF.format(var=var, instance=instance, storage=section))
     (instance / "etc" / "zope.ini").write_text(ZOPE_INI.format(var=var, host=host, port=port))
     (instance / "etc" / "site.zcml").write_text(SITE_ZCML)
     return instance / "etc"
@@ -130,8 +174,14 @@ def main(argv=None):
     parser.add_argument("--var", default="var")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8080)
+    parser.add_argument("--storage", choices=sorted(STORAGES), default="filestorage")
+    parser.add_argument("--zeo-address", default="127.0.0.1:8100", help="host:port of the ZEO server")
+    parser.add_argument("--dsn", default="", help="PostgreSQL connection, e.g. 'dbname=plone host=… port=…'")
     args = parser.parse_args(argv)
-    print(write_instance(args.instance, args.var, args.host, args.port))
+    if args.storage == "relstorage" and not args.dsn:
+        parser.error("--dsn is required with --storage relstorage")
+    print(write_instance(args.instance, args.var, args.host, args.port, args.storage,
+                         args.zeo_address, args.dsn))
 
 
 if __name__ == "__main__":
