@@ -2,12 +2,12 @@
 translation (and an English one)."""
 
 from collective.consultation import vocabularies
+from collective.consultation.content import validation
 from collective.consultation.content.consultation import IConsultation
 from collective.consultation.content.member import ICommitteeMember
 from collective.consultation.content.programme import IConsultationProgramme
 from collective.consultation.content.suggestion import ISuggestion
 from collective.consultation.content.unit import IHandlingUnit
-from collective.consultation.content import validation
 from collective.consultation.interfaces import IConsultationSettings
 from plone import api
 from zope.i18n import translate

@@ -1,8 +1,8 @@
 """Importing the secretariat's lists: .xlsx and .csv (UTF-8, GB18030), a dry run that
 previews, errors that name the row and column, and all-or-nothing commits."""
 
-from openpyxl import Workbook
 from datetime import date
+from openpyxl import Workbook
 
 import base64
 import io

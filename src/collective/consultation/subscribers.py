@@ -5,10 +5,10 @@ from collective.consultation.members.duty import member_of_user
 from plone import api
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
+from zope.container.interfaces import IContainerModifiedEvent
 from zope.event import notify
 from zope.intid.interfaces import IIntIds
 from zope.lifecycleevent import ObjectModifiedEvent
-from zope.container.interfaces import IContainerModifiedEvent
 
 
 SUGGESTION_INDEXES = ("consultation_year", "consultation_kind", "consultation_title", "consultation_date")

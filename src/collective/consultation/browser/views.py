@@ -1,27 +1,27 @@
 """Classic UI views: they read the catalog for listings and show labels, nothing more."""
 
+from AccessControl import getSecurityManager
 from collective.consultation import _
 from collective.consultation import vocabularies as v
+from collective.consultation.browser.calendar import api_url
 from collective.consultation.browser.calendar import ical_url
 from collective.consultation.browser.calendar import InvitationsPanel
 from collective.consultation.browser.calendar import may_manage_feed
 from collective.consultation.browser.calendar import personal_feed_url
 from collective.consultation.browser.calendar import webcal
 from collective.consultation.browser.display import label
+from collective.consultation.browser.display import state_title
+from collective.consultation.browser.members import DutyRecordPanel
 from collective.consultation.browser.minutes import MinutesPanel
 from collective.consultation.browser.reports import ReportsPanel
-from collective.consultation.browser.members import DutyRecordPanel
 from collective.consultation.browser.tracking import HandlingPanel
+from collective.consultation.content.validation import parse_guest
+from collective.consultation.dates import local_datetime
+from collective.consultation.members import duty
 from collective.consultation.permissions import HANDLE_SUGGESTION
 from collective.consultation.permissions import MANAGE_ATTENDANCE
 from collective.consultation.permissions import VIEW_REPORTS
-from collective.consultation.browser.calendar import api_url
-from collective.consultation.members import duty
-from collective.consultation.dates import local_datetime
-from collective.consultation.browser.display import state_title
-from collective.consultation.content.validation import parse_guest
 from collective.consultation.relations import related_objects
-from AccessControl import getSecurityManager
 from plone import api
 from Products.Five.browser import BrowserView
 from zope.i18n import translate

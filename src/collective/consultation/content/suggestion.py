@@ -2,8 +2,8 @@ from collective.consultation import _
 from collective.consultation.content.validation import check_units
 from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
 from plone.autoform import directives
-from plone.namedfile.field import NamedBlobFile
 from plone.dexterity.content import Item
+from plone.namedfile.field import NamedBlobFile
 from plone.supermodel import model
 from z3c.relationfield.schema import RelationChoice
 from z3c.relationfield.schema import RelationList

@@ -12,8 +12,8 @@ from collective.consultation.members.attendance import mark as mark_attendance
 from collective.consultation.tracking import notices
 from collective.consultation.tracking.evaluation import evaluate
 from datetime import datetime
-from datetime import timedelta
 from DateTime import DateTime
+from datetime import timedelta
 from plone import api
 from Products.CMFCore.indexing import processQueue
 from z3c.relationfield import RelationValue

@@ -1,8 +1,8 @@
 """What the minutes say, gathered from a consultation, its invitations and the catalog."""
 
-from collective.consultation.members.attendance import lines as attendance_lines
 from collective.consultation.content.validation import parse_guest
 from collective.consultation.dates import local_datetime
+from collective.consultation.members.attendance import lines as attendance_lines
 from dataclasses import dataclass
 from dataclasses import field
 from plone import api

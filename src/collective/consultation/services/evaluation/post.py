@@ -3,8 +3,8 @@
 a proposer's rating for them with {"proposer": "<member UID>"}."""
 
 from collective.consultation import permissions
-from collective.consultation.tracking import evaluation
 from collective.consultation.services.evaluation.get import evaluation_summary
+from collective.consultation.tracking import evaluation
 from plone import api
 from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service

@@ -7,13 +7,13 @@ from collective.consultation.content.suggestion import ISuggestion
 from collective.consultation.tracking import steps
 from plone.restapi.deserializer import json_body
 from plone.restapi.interfaces import IFieldDeserializer
-from plone.restapi.services import Service
 from plone.restapi.serializer.converters import json_compatible
+from plone.restapi.services import Service
 from zExceptions import BadRequest
 from zope.component import queryMultiAdapter
 from zope.interface import alsoProvides
-from zope.publisher.interfaces import IPublishTraverse
 from zope.interface import implementer
+from zope.publisher.interfaces import IPublishTraverse
 
 import plone.protect.interfaces
 

@@ -1,9 +1,9 @@
 """POST <lead suggestion>/++api++/@merge {"suggestions": [UID or path, ...], "comment": ""}:
 merge those suggestions into this one. All are checked first; a bad one stores nothing."""
 
+from collective.consultation.services.base import resolve
 from collective.consultation.services.merge.get import lineage
 from collective.consultation.tracking import merge
-from collective.consultation.services.base import resolve
 from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
 from zExceptions import BadRequest
