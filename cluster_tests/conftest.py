@@ -1,5 +1,6 @@
-"""The cluster tests start real processes: PostgreSQL on loopback, two Zope instances on
-RelStorage, and an SMTP sink; no Plone test layer. ``make test-cluster`` runs them."""
+"""The cluster tests start real processes: a storage server (PostgreSQL on loopback for
+RelStorage, or a ZEO server), two Zope instances on it, and an SMTP sink; no Plone test
+layer. Every test runs on both layouts. ``make test-cluster`` runs them."""
 
 from collective.consultation.scripts.cluster import _bin
 from collective.consultation.scripts.cluster import Cluster
@@ -31,15 +32,15 @@ def free_base_port():
     raise RuntimeError("no free ports")
 
 
-@pytest.fixture(scope="session")
-def cluster():
+@pytest.fixture(scope="session", params=["relstorage", "zeo"])
+def cluster(request):
     # Not under pytest's (root-only) temporary folder: PostgreSQL runs as its own user.
     folder = Path(tempfile.mkdtemp(prefix="consultation-cluster-"))
     folder.chmod(0o755)
     base = free_base_port()
     sink = subprocess.Popen([_bin("consultation-mailsink"), "--host", "127.0.0.1", "--port", str(base + 51),
                              "--dir", str(folder / "mail")])
-    with Cluster("relstorage", folder, base_port=base, smtp_port=base + 51) as running:
+    with Cluster(request.param, folder, base_port=base, smtp_port=base + 51) as running:
         running.mail = folder / "mail"
         yield running
     sink.terminate()

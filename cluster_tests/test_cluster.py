@@ -1,5 +1,5 @@
-"""Two Zope instances on one RelStorage database (PostgreSQL): what one writes the other
-reads, concurrent steps on one suggestion end with one winner and a whole history, and a
+"""Two Zope instances on one database (RelStorage on PostgreSQL, and ZEO): what one writes
+the other reads, concurrent steps on one suggestion end with one winner and a whole history, and a
 killed instance leaves only whole transactions while the other keeps serving."""
 
 from concurrent.futures import ThreadPoolExecutor
