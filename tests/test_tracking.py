@@ -261,6 +261,7 @@ class TestMerge:
         # the adoption report prints the lineage
         items = secretary.get(f"{CONSULTATION}/@adoption-report", params={"format": "json"}).json()["items"]
         merged = {i["title"]: i["merged_into"] for i in items if i["merged_into"]}
+        assert not any(i["overdue"] for i in items if i["merged_into"])  # chased through the lead
         assert merged == {"关于农村饮水水质公示的建议": "关于建设农村饮水安全监测平台的建议",
                           "关于饮水工程运营管理的建议": "关于建设农村饮水安全监测平台的建议"}
 
@@ -342,6 +343,11 @@ class TestPages:
         browser.getForm(action=f"{submitted}/@@evaluate").submit()
         assert browser.url == submitted
         assert "游进" in browser.contents and "答复没有时间表。" in browser.contents
+        # dissatisfied without a comment: refused, in the site's language
+        browser.getControl(name="rating").value = ["dissatisfied"]
+        browser.getControl(name="comment").value = ""
+        browser.getForm(action=f"{submitted}/@@evaluate").submit()
+        assert "Say what is missing from the answer." in browser.contents or "请说明答复还缺少什么" in browser.contents
         assert secretary.get(submitted).json()["evaluation"]["token"] == "dissatisfied"
 
         browser = browser_for(functional, *SECRETARY)

@@ -9,6 +9,7 @@ from email.utils import formataddr
 from email.utils import formatdate
 from email.utils import make_msgid
 from html import escape
+from collective.consultation.interfaces import setting
 from plone import api
 from zope.i18n import translate
 from zope.i18nmessageid import Message
@@ -27,8 +28,7 @@ def site_language():
 
 def sender():
     """(name, e-mail) of the committee's mailbox (control panel), else the site's."""
-    email = api.portal.get_registry_record("collective.consultation.organizer_email", default=None)
-    name = api.portal.get_registry_record("collective.consultation.organizer_name", default=None)
+    email, name = setting("organizer_email"), setting("organizer_name")
     email = email or api.portal.get_registry_record("plone.email_from_address", default=None)
     name = name or api.portal.get_registry_record("plone.email_from_name", default="") or ""
     return name, email or "noreply@example.org"

@@ -44,7 +44,7 @@ class HandleForm(form.Form):
     ignoreContext = False
 
     def transition(self):
-        name = self.request.form.get("transition") or self.request.form.get("form.widgets.transition")
+        name = self.request.form.get("transition")
         if name not in steps.STEPS:
             raise BadRequest(f"transition: '{name}' is not a handling step.")
         return name

@@ -72,6 +72,15 @@ class HandlingPanel(BrowserView):
         return list(getattr(self.context, "previous_rounds", None) or ())
 
 
+# The core's messages name the field for the REST API; the page says it in the site's language.
+EVALUATION_MESSAGES = {
+    "state": _("The answer can be evaluated once the suggestion is answered."),
+    "rating": _("Choose how satisfied you are with the answer."),
+    "proposer": _("Only the suggestion's proposers evaluate it."),
+    "comment": _("Say what is missing from the answer."),
+}
+
+
 class Evaluate(BrowserView):
     """POST from the evaluation form on the suggestion's page."""
 
@@ -84,7 +93,7 @@ class Evaluate(BrowserView):
         try:
             evaluation.evaluate(self.context, member, form.get("rating"), form.get("comment", ""))
         except evaluation.EvaluationError as exc:
-            api.portal.show_message(str(exc), request=self.request, type="error")
+            api.portal.show_message(EVALUATION_MESSAGES[exc.field], request=self.request, type="error")
         else:
             api.portal.show_message(_("Thank you: your evaluation was recorded."), request=self.request)
         self.request.response.redirect(self.context.absolute_url())

@@ -3,6 +3,7 @@
 from collective.consultation import _
 from collective.consultation.browser.views import _Base
 from collective.consultation.reports.adoption import as_day
+from collective.consultation.reports.adoption import is_overdue
 from collective.consultation.reports.adoption import WAITING
 from datetime import date
 from plone import api
@@ -18,8 +19,7 @@ class UnitDirectoryView(_Base):
                 continue
             entry = counts.setdefault(brain.lead_unit, [0, 0])
             entry[0] += 1
-            deadline = as_day(brain.deadline)
-            entry[1] += bool(deadline and deadline < today)
+            entry[1] += is_overdue(brain, today)
         rows = []
         for brain in catalog(portal_type="HandlingUnit", path=self.path_query(), sort_on="sortable_title"):
             waiting, overdue = counts.get(brain.Title, (0, 0))
@@ -50,7 +50,7 @@ class UnitView(_Base):
                 "title": brain.Title,
                 "role": _("Lead") if brain.lead_unit == self.context.title else _("Assisting"),
                 "deadline": deadline.isoformat() if deadline else "",
-                "overdue": bool(deadline and deadline < today and brain.review_state in WAITING),
+                "overdue": is_overdue(brain, today),
                 "state": self.state("Suggestion", brain.review_state),
                 "state_id": brain.review_state,
             })

@@ -121,6 +121,13 @@ def as_day(value):
     return value.asdatetime().date() if hasattr(value, "asdatetime") else None
 
 
+def is_overdue(brain, today):
+    """Waiting for an answer past its deadline. Merged suggestions are chased through their
+    lead, so they are never overdue themselves."""
+    deadline = as_day(brain.deadline)
+    return bool(deadline and deadline < today and brain.review_state in WAITING and not brain.merged_into)
+
+
 class Labels:
     """Translated labels, looked up once per report."""
 
@@ -156,7 +163,7 @@ def rows(brains, labels, today=None):
             state=labels.states.get(brain.review_state, brain.review_state),
             adoption=labels.adoption.get(brain.adoption_degree, ""),
             deadline=_iso(deadline),
-            overdue=bool(deadline and deadline < today and brain.review_state in WAITING),
+            overdue=is_overdue(brain, today),
             answer_date=_iso(brain.answer_date),
             evaluation=labels.evaluation.get(brain.evaluation, ""),
             merged_into=brain.merged_into_title or "",
@@ -177,9 +184,7 @@ def summary(brains, today=None):
             counts = by_unit.setdefault(unit, {"total": 0, "adopted": 0})
             counts["total"] += 1
             counts["adopted"] += brain.review_state in ("adopted", "implemented")
-        deadline = as_day(brain.deadline)
-        # Merged suggestions are chased through their lead.
-        overdue += bool(deadline and deadline < today and brain.review_state in WAITING and not brain.merged_into)
+        overdue += is_overdue(brain, today)
     total = sum(by_state.values())
     decided = total - by_state.get("draft", 0) - by_state.get("withdrawn", 0)
     adopted = by_state.get("adopted", 0) + by_state.get("implemented", 0)

@@ -2,7 +2,7 @@
 suggestions by state and unit, adoption rate, evaluation coverage and overdue items."""
 
 from collective.consultation.reports.adoption import summary
-from collective.consultation.tracking.evaluation import OPEN_STATES
+from collective.consultation.tracking import evaluation
 from plone import api
 
 
@@ -16,8 +16,7 @@ def consultation_stats(year=None):
         by_state[brain.review_state] = by_state.get(brain.review_state, 0) + 1
     suggestions = catalog(portal_type="Suggestion", **year_query)
     figures = summary(suggestions)
-    # Merged suggestions are evaluated through their lead.
-    answered = [b for b in suggestions if b.review_state in OPEN_STATES and not b.merged_into]
+    answered = evaluation.answered(suggestions)
     evaluated = sum(1 for b in answered if b.evaluation)
     return {
         "year": year,

@@ -15,6 +15,7 @@ import glob
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -120,8 +121,6 @@ class ZEOServer:
         conf.write_text(ZEO_CONF.format(port=self.port, var=self.folder))
         self.process = subprocess.Popen([_bin("runzeo"), "-C", str(conf)], start_new_session=True)
         deadline = time.monotonic() + 60
-        import socket
-
         while time.monotonic() < deadline:
             try:
                 socket.create_connection(("127.0.0.1", self.port), timeout=1).close()

@@ -77,6 +77,12 @@ def archive(suggestion):
     return current
 
 
+def answered(brains):
+    """Suggestions whose answer is open to evaluation; merged ones are evaluated through
+    their lead."""
+    return [b for b in brains if b.review_state in OPEN_STATES and not b.merged_into]
+
+
 def pending(brains):
     """Answered suggestions no proposer has evaluated yet (the seed's goal: every one)."""
-    return [b for b in brains if b.review_state in OPEN_STATES and not b.evaluation and not b.merged_into]
+    return [b for b in answered(brains) if not b.evaluation]

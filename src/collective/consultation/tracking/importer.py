@@ -231,7 +231,7 @@ def check_row(number, cells, positions, lookups, seen):
         row["deadline"] = None
         problem("deadline", str(exc))
 
-    key = (row["container_uid"] if consultation else lookups.programme.UID(), title)
+    key = (row["container_uid"], title)
     if title and (key in lookups.existing or key in seen):
         problem("title", "the same suggestion is already there (or twice in this file).")
     seen.add(key)

@@ -9,6 +9,7 @@ from collective.consultation.mailing import site_language
 from collective.consultation.mailing import t
 from collective.consultation.mailing import text_message
 from collective.consultation.reports.adoption import as_day
+from collective.consultation.reports.adoption import is_overdue
 from collective.consultation.reports.adoption import WAITING
 from collective.consultation.tracking import notices
 from collective.consultation.tracking import units
@@ -32,10 +33,7 @@ def overdue(today=None, year=None):
     }
     if year:
         query["consultation_year"] = year
-    return [
-        brain for brain in catalog.unrestrictedSearchResults(**query)
-        if as_day(brain.deadline) < today and not brain.merged_into
-    ]
+    return [brain for brain in catalog.unrestrictedSearchResults(**query) if is_overdue(brain, today)]
 
 
 def days_late(brain, today):
