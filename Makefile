@@ -10,7 +10,7 @@ export PORT SMTP_PORT ADMIN_PASSWORD BIN
 
 STAMP := $(VENV)/.installed
 
-.PHONY: help install install-cluster run run-zeo run-relstorage remind test test-cluster smoke bench bench-load constraints versions-cfg buildout-check i18n clean
+.PHONY: help install install-cluster install-lint lint format run run-zeo run-relstorage remind test test-cluster smoke bench bench-load constraints versions-cfg buildout-check i18n clean
 
 help:
 	@echo "make run             install, create the demo site once, serve http://localhost:$(PORT)/Plone"
@@ -19,6 +19,8 @@ help:
 	@echo "make test-cluster    two instances on RelStorage: reads, concurrent steps, a killed instance"
 	@echo "make remind          e-mail units their overdue suggestions (TODAY=2018-12-01 fixes the clock)"
 	@echo "make test            install and run every test"
+	@echo "make lint            plone/meta's linters (black, isort, flake8, zpretty, pyroma, ...)"
+	@echo "make format          rewrite the tree as the formatters want it"
 	@echo "make smoke           start the site as 'make run' does, check it over HTTP, stop it"
 	@echo "make bench           benchmarks (bench/): ratios against named baselines"
 	@echo "make constraints     re-resolve and freeze constraints.txt (then make versions-cfg)"
@@ -42,6 +44,24 @@ $(CLUSTER_STAMP): $(STAMP)
 	touch $@
 
 install-cluster: $(CLUSTER_STAMP)
+
+LINT_STAMP := $(VENV)/.installed-lint
+$(LINT_STAMP): $(STAMP)
+	$(BIN)/pip install -q -c constraints.txt -e ".[lint]"
+	touch $@
+
+install-lint: $(LINT_STAMP)
+
+# pre-commit's hooks are `repo: local`: the tools come from the venv, not from other hosts.
+LINT := PATH="$(abspath $(BIN)):$$PATH" $(BIN)/pre-commit run --all-files
+lint: install-lint
+	$(LINT) --show-diff-on-failure
+
+format: install-lint
+	-$(LINT) pyupgrade
+	-$(LINT) isort
+	-$(LINT) black
+	-$(LINT) zpretty
 
 # Several Zope processes on one database; data in var/cluster/<kind>. Ctrl-C stops all.
 run-zeo: install-cluster
@@ -81,7 +101,7 @@ constraints:
 	rm -rf .freeze-venv
 	$(PYTHON) -m venv .freeze-venv
 	.freeze-venv/bin/pip install -q -U pip
-	.freeze-venv/bin/pip install -q "plone.app.layout==6.0.2" -e ".[test,dev,i18n,buildout]"
+	.freeze-venv/bin/pip install -q "plone.app.layout==6.0.2" -e ".[test,dev,i18n,buildout,lint,relstorage]"
 	.freeze-venv/bin/pip freeze --all --exclude-editable | grep -v -E '^pip==' > constraints.txt
 	@if grep -E '==[^ ]*(a|b|rc|dev)[0-9]+$$' constraints.txt; then echo "pre-releases above"; exit 1; fi
 	rm -rf .freeze-venv

@@ -1,7 +1,6 @@
 from setuptools import find_namespace_packages
 from setuptools import setup
 
-
 long_description = open("README.md", encoding="utf-8").read()
 
 setup(
@@ -57,9 +56,28 @@ setup(
         # More than one Zope process: RelStorage on PostgreSQL (the wheel of the driver needs
         # no compiler), and ZEO.
         "relstorage": ["RelStorage", "psycopg2-binary", "ZEO"],
+        # `make lint`: plone/meta's hooks, run by pre-commit from the venv
+        "lint": [
+            "black",
+            "check-manifest",
+            "check-python-versions",
+            "codespell",
+            "flake8",
+            "i18ndude",
+            "isort",
+            "pre-commit",
+            "pyroma",
+            "pyupgrade",
+            "towncrier",
+            "zpretty",
+        ],
         # `make i18n` (rebuild .pot, sync .po) and `make buildout-check`
         "i18n": ["i18ndude"],
-        "buildout": ["zc.buildout", "plone.recipe.zope2instance", "plone.recipe.zeoserver"],
+        "buildout": [
+            "zc.buildout",
+            "plone.recipe.zope2instance",
+            "plone.recipe.zeoserver",
+        ],
     },
     entry_points={
         "z3c.autoinclude.plugin": ["target = plone"],
