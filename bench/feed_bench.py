@@ -2,7 +2,8 @@
 plone.app.event's @@ics_view over 1,000 plain Events with the same data, in one run, and
 both against the floor: icalendar serialising the same 1,000 events from plain data.
 
-Goal: ours at least 5x faster than @@ics_view. Run: make bench (or python bench/feed_bench.py)."""
+Goal: ours at least 5x faster than @@ics_view. Run: make bench (or python bench/feed_bench.py).
+"""
 
 from datetime import datetime
 from datetime import timedelta
@@ -12,7 +13,6 @@ import icalendar
 import pytz
 import sys
 import time
-
 
 N = 1000
 ROUNDS = 5
@@ -75,23 +75,42 @@ def main():
     with plone_site() as portal:
         print(f"Creating {N} consultations and {N} plain Events ...", flush=True)
         programme = api.content.create(
-            container=portal, type="ConsultationProgramme", id="bench", title="Bench", year=2030
+            container=portal,
+            type="ConsultationProgramme",
+            id="bench",
+            title="Bench",
+            year=2030,
         )
-        folder = api.content.create(container=portal, type="Folder", id="events", title="Events")
+        folder = api.content.create(
+            container=portal, type="Folder", id="events", title="Events"
+        )
         for i, item in enumerate(data):
-            common = dict(title=item["title"], description=item["description"],
-                          start=item["start"], end=item["end"], location=item["location"])
+            common = dict(
+                title=item["title"],
+                description=item["description"],
+                start=item["start"],
+                end=item["end"],
+                location=item["location"],
+            )
             consultation = api.content.create(
-                container=programme, type="Consultation", id=f"c{i}", kind="bimonthly", **common
+                container=programme,
+                type="Consultation",
+                id=f"c{i}",
+                kind="bimonthly",
+                **common,
             )
             api.content.transition(consultation, transition="schedule")
             api.content.create(container=folder, type="Event", id=f"e{i}", **common)
         transaction.commit()
         request = portal.REQUEST
-        cold = portal._p_jar.cacheMinimize  # every round starts with objects out of memory
+        cold = (
+            portal._p_jar.cacheMinimize
+        )  # every round starts with objects out of memory
 
         if "--profile" in sys.argv:
-            import cProfile, pstats
+            import cProfile
+            import pstats
+
             cold()
             profiler = cProfile.Profile()
             profiler.runcall(lambda: container_calendar(programme, request))
@@ -104,11 +123,19 @@ def main():
         least, body = timed(lambda: floor(data))
         assert body.count(b"BEGIN:VEVENT") == N
 
-        print(f"\n{N} events, median of {ROUNDS} rounds, ZODB cache emptied before each")
+        print(
+            f"\n{N} events, median of {ROUNDS} rounds, ZODB cache emptied before each"
+        )
         print(f"  floor: icalendar from plain data        {least * 1000:8.1f} ms")
-        print(f"  ours:  @ical programme feed (catalog)   {ours * 1000:8.1f} ms   {ours / least:5.2f}x the floor")
-        print(f"  plone.app.event @@ics_view (objects)    {theirs * 1000:8.1f} ms   {theirs / least:5.2f}x the floor")
-        print(f"  speed-up of ours over @@ics_view:       {theirs / ours:5.2f}x (goal: at least 5x)")
+        print(
+            f"  ours:  @ical programme feed (catalog)   {ours * 1000:8.1f} ms   {ours / least:5.2f}x the floor"
+        )
+        print(
+            f"  plone.app.event @@ics_view (objects)    {theirs * 1000:8.1f} ms   {theirs / least:5.2f}x the floor"
+        )
+        print(
+            f"  speed-up of ours over @@ics_view:       {theirs / ours:5.2f}x (goal: at least 5x)"
+        )
         ok = theirs / ours >= 5
         print("PASS" if ok else "FAIL")
         transaction.abort()

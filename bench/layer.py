@@ -8,7 +8,6 @@ from plone.app.testing.helpers import ploneSite
 
 import os
 
-
 os.environ.setdefault("zope_i18n_compile_mo_files", "true")
 
 

@@ -32,10 +32,18 @@ def client(urls, seconds, index, stop_at, results, lock):
         began = time.perf_counter()
         try:
             if turn:
-                response = stats.get(f"{url}/++api++/@consultation-stats", params={"year": "2018"},
-                                     headers={"Accept": "application/json"}, timeout=60)
+                response = stats.get(
+                    f"{url}/++api++/@consultation-stats",
+                    params={"year": "2018"},
+                    headers={"Accept": "application/json"},
+                    timeout=60,
+                )
             else:
-                response = feed.get(f"{url}/++api++/2018/@ical", headers={"Accept": "text/calendar"}, timeout=60)
+                response = feed.get(
+                    f"{url}/++api++/2018/@ical",
+                    headers={"Accept": "text/calendar"},
+                    timeout=60,
+                )
             ok = response.status_code == 200
         except requests.RequestException:
             ok = False
@@ -49,9 +57,15 @@ def run(urls, clients, seconds):
     results, lock = [], threading.Lock()
     # warm both instances (catalog and templates loaded) before measuring
     for url in urls:
-        requests.get(f"{url}/++api++/2018/@ical", headers={"Accept": "text/calendar"}, timeout=60)
-        requests.get(f"{url}/++api++/@consultation-stats?year=2018", auth=("secretary", "secretary-2018"),
-                     headers={"Accept": "application/json"}, timeout=60)
+        requests.get(
+            f"{url}/++api++/2018/@ical", headers={"Accept": "text/calendar"}, timeout=60
+        )
+        requests.get(
+            f"{url}/++api++/@consultation-stats?year=2018",
+            auth=("secretary", "secretary-2018"),
+            headers={"Accept": "application/json"},
+            timeout=60,
+        )
     stop_at = time.monotonic() + seconds
     with ThreadPoolExecutor(clients) as pool:
         for index in range(clients):
@@ -68,7 +82,9 @@ def run(urls, clients, seconds):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
     args = parser.parse_args(argv)
@@ -78,18 +94,31 @@ def main(argv=None):
     os.chmod(folder, 0o755)  # PostgreSQL runs as its own user
     base = random.randrange(20000, 40000)
     try:
-        with Cluster("relstorage", folder, base_port=base, smtp_port=base + 51) as cluster:
+        with Cluster(
+            "relstorage", folder, base_port=base, smtp_port=base + 51
+        ) as cluster:
             urls = [instance.url for instance in cluster.instances]
-            print(f"{args.clients} clients, {args.seconds} s each run, feed and stats alternating", flush=True)
+            print(
+                f"{args.clients} clients, {args.seconds} s each run, feed and stats alternating",
+                flush=True,
+            )
             one = run(urls[:1], args.clients, args.seconds)
             two = run(urls, args.clients, args.seconds)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     for name, result in (("one instance ", one), ("two instances", two)):
-        print(f"  {name}: {result['requests']:6d} requests, {result['throughput']:6.1f}/s, "
-              f"p50 {result['p50'] * 1000:7.1f} ms, p99 {result['p99'] * 1000:7.1f} ms, {result['errors']} errors")
-    print(f"  two instances give {two['throughput'] / one['throughput']:.2f}x the throughput of one")
-    ok = one["errors"] == 0 and two["errors"] == 0 and two["throughput"] > one["throughput"]
+        print(
+            f"  {name}: {result['requests']:6d} requests, {result['throughput']:6.1f}/s, "
+            f"p50 {result['p50'] * 1000:7.1f} ms, p99 {result['p99'] * 1000:7.1f} ms, {result['errors']} errors"
+        )
+    print(
+        f"  two instances give {two['throughput'] / one['throughput']:.2f}x the throughput of one"
+    )
+    ok = (
+        one["errors"] == 0
+        and two["errors"] == 0
+        and two["throughput"] > one["throughput"]
+    )
     print("PASS" if ok else "FAIL")
     return 0 if ok else 1
 

@@ -23,7 +23,6 @@ import tempfile
 import time
 import tracemalloc
 
-
 ROUNDS = 5
 
 
@@ -42,7 +41,10 @@ def sample_minutes():
         agenda=["通报有关情况", "委员发言", "部门回应", "领导讲话"],
         summary=["会议听取了有关情况的通报。"] * 3,
         decisions=["形成建议报送市委、市政府。"] * 2,
-        suggestions=[SuggestionLine(f"关于第{i}项工作的建议", "委员甲、委员乙", "市水利和湖泊局") for i in range(40)],
+        suggestions=[
+            SuggestionLine(f"关于第{i}项工作的建议", "委员甲、委员乙", "市水利和湖泊局")
+            for i in range(40)
+        ],
         closing="会议要求，各有关单位要切实抓好办理落实。",
     )
 
@@ -54,11 +56,23 @@ def ours(data):
 def floor(data):
     """The same text with python-docx and nothing else."""
     document = docx.Document()
-    for line in [data.title, data.number, data.time, data.place, data.presided_by,
-                 "、".join(data.present), "、".join(n for n, _ in data.on_leave), "、".join(data.absent),
-                 "、".join(data.guests), "、".join(data.units), *data.agenda, *data.summary,
-                 *data.decisions, *[f"{s.title}（{s.proposers}；{s.units}）" for s in data.suggestions],
-                 data.closing]:
+    for line in [
+        data.title,
+        data.number,
+        data.time,
+        data.place,
+        data.presided_by,
+        "、".join(data.present),
+        "、".join(n for n, _ in data.on_leave),
+        "、".join(data.absent),
+        "、".join(data.guests),
+        "、".join(data.units),
+        *data.agenda,
+        *data.summary,
+        *data.decisions,
+        *[f"{s.title}（{s.proposers}；{s.units}）" for s in data.suggestions],
+        data.closing,
+    ]:
         document.add_paragraph(line)
     out = BytesIO()
     document.save(out)
@@ -86,10 +100,20 @@ class PlainLabels:
 def rows(n):
     for i in range(n):
         yield Row(
-            title=f"关于第{i}项工作的建议", consultation="幕阜山片区农村安全饮水双月协商会",
-            kind="双月协商", date="2018-06-28", proposers="委员甲、委员乙", lead_unit="市水利和湖泊局",
-            assisting_units="市卫生健康委员会", state="已采纳", adoption="全部采纳", deadline="2018-09-26",
-            overdue=False, answer_date="2018-08-22", evaluation="满意", merged_into="",
+            title=f"关于第{i}项工作的建议",
+            consultation="幕阜山片区农村安全饮水双月协商会",
+            kind="双月协商",
+            date="2018-06-28",
+            proposers="委员甲、委员乙",
+            lead_unit="市水利和湖泊局",
+            assisting_units="市卫生健康委员会",
+            state="已采纳",
+            adoption="全部采纳",
+            deadline="2018-09-26",
+            overdue=False,
+            answer_date="2018-08-22",
+            evaluation="满意",
+            merged_into="",
         )
 
 
@@ -97,8 +121,15 @@ def xlsx_run(n):
     """Time without tracing, then the peak of Python allocations with tracemalloc."""
     from collective.consultation.reports import writers
 
-    summary = {"total": n, "adopted": n, "adoption_rate": 1.0, "overdue": 0,
-               "by_state": {"adopted": n}, "by_kind": {"bimonthly": n}, "by_unit": {}}
+    summary = {
+        "total": n,
+        "adopted": n,
+        "adoption_rate": 1.0,
+        "overdue": 0,
+        "by_state": {"adopted": n},
+        "by_kind": {"bimonthly": n},
+        "by_unit": {},
+    }
     with tempfile.TemporaryFile() as out:
         began = time.perf_counter()
         writers.to_xlsx(rows(n), summary, PlainLabels(), out)  # as the service does
@@ -117,16 +148,22 @@ def main():
     mine, least = timed(ours, data), timed(floor, data)
     print("Minutes, 60 attendees and 40 suggestions, median of 5")
     print(f"  floor: bare python-docx          {least * 1000:7.1f} ms")
-    print(f"  ours:  MinutesWriter (layout)    {mine * 1000:7.1f} ms   {mine / least:4.2f}x the floor (goal <= 1.5x)")
+    print(
+        f"  ours:  MinutesWriter (layout)    {mine * 1000:7.1f} ms   {mine / least:4.2f}x the floor (goal <= 1.5x)"
+    )
     ok = mine / least <= 1.5
     print("\nAdoption report as xlsx (write-only workbook)")
     results = {}
     for n in (10_000, 100_000):
         elapsed, peak, size = xlsx_run(n)
         results[n] = peak
-        print(f"  {n:>7} rows: {elapsed:6.2f} s, peak {peak / 2**20:6.1f} MiB, file {size / 2**20:5.1f} MiB")
+        print(
+            f"  {n:>7} rows: {elapsed:6.2f} s, peak {peak / 2**20:6.1f} MiB, file {size / 2**20:5.1f} MiB"
+        )
     growth = results[100_000] / results[10_000]
-    print(f"  peak memory at 100,000 rows is {growth:.2f}x that at 10,000 (goal: flat, under 2x)")
+    print(
+        f"  peak memory at 100,000 rows is {growth:.2f}x that at 10,000 (goal: flat, under 2x)"
+    )
     ok = ok and growth < 2
     print("PASS" if ok else "FAIL")
     return 0 if ok else 1

@@ -19,12 +19,20 @@ import pytz
 import sys
 import time
 
-
 N = int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1].isdigit() else 100_000
 CONSULTATIONS = 100
 ROUNDS = 5
 YEAR = 2030
-STATES = ("submitted", "referred", "answered", "adopted", "implemented", "not_adopted", "withdrawn", "draft")
+STATES = (
+    "submitted",
+    "referred",
+    "answered",
+    "adopted",
+    "implemented",
+    "not_adopted",
+    "withdrawn",
+    "draft",
+)
 UNITS = [f"单位{i:02d}" for i in range(40)]
 RATINGS = (None, "satisfied", "basically_satisfied", "dissatisfied")
 
@@ -73,20 +81,39 @@ def make_suggestions(portal, n):
 
     classImplements(Indexable, IIndexableObject)
     tz = pytz.timezone("Asia/Shanghai")
-    programme = api.content.create(container=portal, type="ConsultationProgramme", id="bench",
-                                   title="Bench", year=YEAR)
+    programme = api.content.create(
+        container=portal,
+        type="ConsultationProgramme",
+        id="bench",
+        title="Bench",
+        year=YEAR,
+    )
     consultations = []
     for c in range(CONSULTATIONS):
         start = tz.localize(datetime(YEAR, 1, 1, 9) + timedelta(days=c * 3))
-        consultations.append(api.content.create(
-            container=programme, type="Consultation", id=f"c{c}", title=f"第{c}次协商", kind="bimonthly",
-            start=start, end=start + timedelta(hours=3)))
+        consultations.append(
+            api.content.create(
+                container=programme,
+                type="Consultation",
+                id=f"c{c}",
+                title=f"第{c}次协商",
+                kind="bimonthly",
+                start=start,
+                end=start + timedelta(hours=3),
+            )
+        )
     catalog = api.portal.get_tool("portal_catalog")
     # One real suggestion per consultation, made and indexed by the content API.
     templates = {}
     for consultation in consultations:
-        real = api.content.create(container=consultation, type="Suggestion", id="template", title="模板",
-                                  lead_unit=UNITS[0], deadline=date(YEAR, 3, 1))
+        real = api.content.create(
+            container=consultation,
+            type="Suggestion",
+            id="template",
+            title="模板",
+            lead_unit=UNITS[0],
+            deadline=date(YEAR, 3, 1),
+        )
         transaction.savepoint()
         templates[consultation.getId()] = _values(catalog, real)
         api.content.delete(real)
@@ -107,15 +134,35 @@ def make_suggestions(portal, n):
         suggestion.lead_unit, suggestion.assisting_units = unit, assisting
         suggestion.deadline, suggestion.evaluation = deadline, rating
         setattr(suggestion, ATTRIBUTE_NAME, uid)
-        suggestion.workflow_history = PersistentMapping({"suggestion_workflow": (
-            {"action": None, "review_state": state, "actor": "bench", "comments": "", "time": now},)})
+        suggestion.workflow_history = PersistentMapping(
+            {
+                "suggestion_workflow": (
+                    {
+                        "action": None,
+                        "review_state": state,
+                        "actor": "bench",
+                        "comments": "",
+                        "time": now,
+                    },
+                )
+            }
+        )
         container._setObject(suggestion.getId(), suggestion, suppress_events=True)
 
         values = dict(templates[container.getId()])
         values.update(
-            id=suggestion.getId(), getId=suggestion.getId(), UID=uid, Title=title, sortable_title=title,
-            SearchableText=title, review_state=state, lead_unit=unit, assisting_units=assisting,
-            units=[unit, *assisting], deadline=deadline, evaluation=rating,
+            id=suggestion.getId(),
+            getId=suggestion.getId(),
+            UID=uid,
+            Title=title,
+            sortable_title=title,
+            SearchableText=title,
+            review_state=state,
+            lead_unit=unit,
+            assisting_units=assisting,
+            units=[unit, *assisting],
+            deadline=deadline,
+            evaluation=rating,
         )
         path = container.getPhysicalPath() + (suggestion.getId(),)
         catalog.catalog_object(Indexable(values, path), uid="/".join(path))
@@ -129,7 +176,9 @@ def make_suggestions(portal, n):
 def suggestions_in_cache(connection):
     from collective.consultation.content.suggestion import Suggestion
 
-    return sum(1 for _oid, obj in connection._cache.lru_items() if isinstance(obj, Suggestion))
+    return sum(
+        1 for _oid, obj in connection._cache.lru_items() if isinstance(obj, Suggestion)
+    )
 
 
 def measured(function, connection):
@@ -156,7 +205,9 @@ def main():
     import transaction
 
     with plone_site() as portal:
-        print(f"Creating {N} suggestions in {CONSULTATIONS} consultations ...", flush=True)
+        print(
+            f"Creating {N} suggestions in {CONSULTATIONS} consultations ...", flush=True
+        )
         began = time.perf_counter()
         make_suggestions(portal, N)
         print(f"  made in {time.perf_counter() - began:.0f} s", flush=True)
@@ -168,15 +219,28 @@ def main():
             return sum(1 for brain in brains if brain.review_state)
 
         least, floor_loads, floor_objects, touched = measured(floor, connection)
-        ours, our_loads, our_objects, stats = measured(lambda: consultation_stats(YEAR), connection)
-        assert touched == N and stats["suggestions"]["total"] == N, (touched, stats["suggestions"]["total"])
+        ours, our_loads, our_objects, stats = measured(
+            lambda: consultation_stats(YEAR), connection
+        )
+        assert touched == N and stats["suggestions"]["total"] == N, (
+            touched,
+            stats["suggestions"]["total"],
+        )
 
-        print(f"\n{N} suggestions, median of {ROUNDS} rounds, ZODB cache emptied before each")
-        print(f"  floor: one catalog query, each brain read   {least * 1000:8.1f} ms   "
-              f"{floor_loads:6d} ZODB loads, {floor_objects} suggestions loaded")
-        print(f"  ours:  @consultation-stats figures          {ours * 1000:8.1f} ms   "
-              f"{our_loads:6d} ZODB loads, {our_objects} suggestions loaded")
-        print(f"  ratio: {ours / least:.2f}x the floor (goal: at most 3x; no suggestion loaded)")
+        print(
+            f"\n{N} suggestions, median of {ROUNDS} rounds, ZODB cache emptied before each"
+        )
+        print(
+            f"  floor: one catalog query, each brain read   {least * 1000:8.1f} ms   "
+            f"{floor_loads:6d} ZODB loads, {floor_objects} suggestions loaded"
+        )
+        print(
+            f"  ours:  @consultation-stats figures          {ours * 1000:8.1f} ms   "
+            f"{our_loads:6d} ZODB loads, {our_objects} suggestions loaded"
+        )
+        print(
+            f"  ratio: {ours / least:.2f}x the floor (goal: at most 3x; no suggestion loaded)"
+        )
         ok = ours / least <= 3 and our_objects == 0
         print("PASS" if ok else "FAIL")
         transaction.abort()

@@ -4,13 +4,12 @@ layer. Every test runs on both layouts. ``make test-cluster`` runs them."""
 
 from collective.consultation.scripts.cluster import _bin
 from collective.consultation.scripts.cluster import Cluster
-
 from pathlib import Path
 
 import pytest
 import random
-import shutil
 import requests
+import shutil
 import socket
 import subprocess
 import tempfile
@@ -38,8 +37,17 @@ def cluster(request):
     folder = Path(tempfile.mkdtemp(prefix="consultation-cluster-"))
     folder.chmod(0o755)
     base = free_base_port()
-    sink = subprocess.Popen([_bin("consultation-mailsink"), "--host", "127.0.0.1", "--port", str(base + 51),
-                             "--dir", str(folder / "mail")])
+    sink = subprocess.Popen(
+        [
+            _bin("consultation-mailsink"),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(base + 51),
+            "--dir",
+            str(folder / "mail"),
+        ]
+    )
     with Cluster(request.param, folder, base_port=base, smtp_port=base + 51) as running:
         running.mail = folder / "mail"
         yield running

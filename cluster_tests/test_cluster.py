@@ -16,22 +16,31 @@ import requests
 import threading
 import time
 
-
 TZ = pytz.timezone("Asia/Shanghai")
 WATER = "2018/2018-06-28-bimonthly"
 
 
 def future(days, hour):
-    moment = datetime.now(TZ).replace(hour=hour, minute=0, second=0, microsecond=0) + timedelta(days=days)
+    moment = datetime.now(TZ).replace(
+        hour=hour, minute=0, second=0, microsecond=0
+    ) + timedelta(days=days)
     return moment.isoformat()
 
 
 def test_written_on_one_read_on_the_other(api, cluster):
     a, b = api(0, "staff", "staff-2018"), api(1, "staff", "staff-2018")
-    response = a.post(f"{a.base}/2018", json={
-        "@type": "Consultation", "title": "集群测试：数字政协建设专题协商会", "kind": "topical",
-        "start": future(30, 9), "end": future(30, 11), "location": "市政协机关三楼会议室",
-        "invitees": ["/members/m01", "/members/m02"]})
+    response = a.post(
+        f"{a.base}/2018",
+        json={
+            "@type": "Consultation",
+            "title": "集群测试：数字政协建设专题协商会",
+            "kind": "topical",
+            "start": future(30, 9),
+            "end": future(30, 11),
+            "location": "市政协机关三楼会议室",
+            "invitees": ["/members/m01", "/members/m02"],
+        },
+    )
     assert response.status_code == 201, response.text
     path = response.json()["@id"].split("/Plone/", 1)[1]
     assert a.post(f"{a.base}/{path}/@workflow/schedule").status_code == 200
@@ -41,16 +50,23 @@ def test_written_on_one_read_on_the_other(api, cluster):
     members = [r for r in sent["items"] if r["kind"] == "member"]
     assert len(members) == 2 and all(r["sent"] and not r["failed"] for r in members)
     time.sleep(1)
-    mails = [message_from_bytes(p.read_bytes(), policy=policy.default) for p in cluster.mail.glob("*.eml")]
+    mails = [
+        message_from_bytes(p.read_bytes(), policy=policy.default)
+        for p in cluster.mail.glob("*.eml")
+    ]
     assert sum(1 for m in mails if "集群测试" in m["Subject"]) == 2
 
 
 def new_suggestion(secretary, title):
-    response = secretary.post(f"{secretary.base}/{WATER}", json={
-        "@type": "Suggestion", "title": title, "proposers": ["/members/m01"]})
+    response = secretary.post(
+        f"{secretary.base}/{WATER}",
+        json={"@type": "Suggestion", "title": title, "proposers": ["/members/m01"]},
+    )
     assert response.status_code == 201, response.text
     path = response.json()["@id"].split("/Plone/", 1)[1]
-    assert secretary.post(f"{secretary.base}/{path}/@workflow/submit").status_code == 200
+    assert (
+        secretary.post(f"{secretary.base}/{path}/@workflow/submit").status_code == 200
+    )
     return path
 
 
@@ -66,11 +82,15 @@ def test_concurrent_steps_on_one_suggestion(api):
 
         def withdraw():
             start.wait()
-            return a.post(f"{a.base}/{path}/@handling/withdraw", json={"comment": "撤回"})
+            return a.post(
+                f"{a.base}/{path}/@handling/withdraw", json={"comment": "撤回"}
+            )
 
         def decline():
             start.wait()
-            return b.post(f"{b.base}/{path}/@workflow/decline", json={"comment": "不予采纳"})
+            return b.post(
+                f"{b.base}/{path}/@workflow/decline", json={"comment": "不予采纳"}
+            )
 
         with ThreadPoolExecutor(2) as pool:
             withdrawn, declined = pool.submit(withdraw), pool.submit(decline)
@@ -82,7 +102,11 @@ def test_concurrent_steps_on_one_suggestion(api):
         assert codes[loser] in (400, 409), (codes, results[loser].text)
         state = a.get(f"{a.base}/{path}").json()["review_state"]
         assert state == {"withdraw": "withdrawn", "decline": "not_adopted"}[winners[0]]
-        history = [h for h in b.get(f"{b.base}/{path}/@history").json() if h["type"] == "workflow"]
+        history = [
+            h
+            for h in b.get(f"{b.base}/{path}/@history").json()
+            if h["type"] == "workflow"
+        ]
         comments = [h["comments"] for h in history]
         assert comments.count("撤回") + comments.count("不予采纳") == 1, comments
 
@@ -99,7 +123,9 @@ def workbook(rows):
 
 
 def count(session):
-    return session.get(f"{session.base}/@search", params={"portal_type": "Suggestion", "b_size": 1}).json()["items_total"]
+    return session.get(
+        f"{session.base}/@search", params={"portal_type": "Suggestion", "b_size": 1}
+    ).json()["items_total"]
 
 
 def test_a_killed_instance_leaves_whole_transactions(api, cluster):
@@ -107,12 +133,20 @@ def test_a_killed_instance_leaves_whole_transactions(api, cluster):
     serving, and the database holds all 600 or none, never part."""
     a, b = api(0, "secretary", "secretary-2018"), api(1, "secretary", "secretary-2018")
     before = count(b)
-    body = {"file": {"data": base64.b64encode(workbook(600)).decode(), "filename": "导入.xlsx"}, "dry_run": False}
+    body = {
+        "file": {
+            "data": base64.b64encode(workbook(600)).decode(),
+            "filename": "导入.xlsx",
+        },
+        "dry_run": False,
+    }
     outcome = {}
 
     def import_all():
         try:
-            outcome["response"] = a.post(f"{a.base}/2018/@import-suggestions", json=body, timeout=300)
+            outcome["response"] = a.post(
+                f"{a.base}/2018/@import-suggestions", json=body, timeout=300
+            )
         except requests.RequestException as exc:
             outcome["error"] = exc
 

@@ -6,7 +6,6 @@ from collective.consultation.scripts.create_site import ensure_site
 
 import transaction
 
-
 site, created = ensure_site(app)  # noqa: F821 (`app` is given by `bin/instance run`)
 configure_mail(site, "127.0.0.1", 8025)
 transaction.commit()

@@ -12,7 +12,10 @@ def main(constraints="constraints.txt", target="profiles/versions.cfg"):
         if "==" in line:
             name, version = line.split("==", 1)
             pins.append((name.strip(), version.strip()))
-    body = "\n".join(f"{name} = {version}" for name, version in sorted(pins, key=lambda p: p[0].lower()))
+    body = "\n".join(
+        f"{name} = {version}"
+        for name, version in sorted(pins, key=lambda p: p[0].lower())
+    )
     Path(target).write_text(
         "# Generated from constraints.txt by `make versions-cfg`: do not edit by hand.\n"
         f"[versions]\n{body}\n"

@@ -12,7 +12,6 @@ from pytest_plone import fixtures_factory
 
 import pytest
 
-
 pytest_plugins = ["pytest_plone"]
 
 globals().update(
@@ -118,4 +117,3 @@ def search(**query):
     """Catalog search that ignores security (for asserting what is stored)."""
     catalog = api.portal.get_tool("portal_catalog")
     return catalog.unrestrictedSearchResults(**query)
-

@@ -23,7 +23,11 @@ class TestJSON:
         ship = [i for i in data["items"] if "咸宁舰" in i["title"]][0]
         assert ship["state"] == "Adopted" and ship["proposers"] == "游进"
         assert ship["consultation"] == "政协咸宁市委员会2018年度协商计划"
-        water = [i for i in data["items"] if i["consultation"] == "幕阜山片区农村安全饮水双月协商会"]
+        water = [
+            i
+            for i in data["items"]
+            if i["consultation"] == "幕阜山片区农村安全饮水双月协商会"
+        ]
         assert len(water) == 5 and {i["date"] for i in water} == {"2018-06-28"}
         assert {i["kind"] for i in water} == {"Bimonthly consultation"}
         rate = data["summary"]["adoption_rate"]
@@ -42,9 +46,15 @@ class TestJSON:
     def test_filters(self, secretary, manager_request, params, expected):
         items = report(secretary, **params).json()["items"]
         if expected is None:
-            index = {"kind": "consultation_kind", "state": "review_state", "unit": "units"}[next(iter(params))]
+            index = {
+                "kind": "consultation_kind",
+                "state": "review_state",
+                "unit": "units",
+            }[next(iter(params))]
             search = {"portal_type": "Suggestion", index: next(iter(params.values()))}
-            expected = manager_request.get("/@search", params=search).json()["items_total"]
+            expected = manager_request.get("/@search", params=search).json()[
+                "items_total"
+            ]
             assert expected > 0
         assert len(items) == expected
 
@@ -73,7 +83,10 @@ class TestJSON:
         suggestion = functional["portal"]["2018"]["2018-06-28-bimonthly"]["s012"]
         assert suggestion.deadline < date.today()
         items = {i["title"]: i for i in report(secretary).json()["items"]}
-        assert items[suggestion.title]["overdue"] is (suggestion.portal_workflow.getInfoFor(suggestion, "review_state") in ("submitted", "referred"))
+        assert items[suggestion.title]["overdue"] is (
+            suggestion.portal_workflow.getInfoFor(suggestion, "review_state")
+            in ("submitted", "referred")
+        )
 
     @pytest.mark.parametrize("who", ["anonymous", "staff", "member"])
     def test_secretariat_only(self, anon_request, staff, member, who):
@@ -99,7 +112,11 @@ class TestFiles:
         assert all(cell.font.bold for cell in sheet[1])
         assert sheet.column_dimensions["A"].width == 48
         assert sheet.max_row == 125
-        summary = {row[0].value: row[1].value for row in book["Summary"].iter_rows() if row and row[0].value}
+        summary = {
+            row[0].value: row[1].value
+            for row in book["Summary"].iter_rows()
+            if row and row[0].value
+        }
         assert summary["Total"] == 124 and 0 < summary["Adoption rate"] < 1
 
     def test_docx(self, secretary):
@@ -115,7 +132,10 @@ class TestFiles:
         suggestion.reindexObject()
         transaction.commit()
         for fmt in ("csv", "xlsx", "docx", "json"):
-            assert report(secretary, "/2018/2018-06-28-bimonthly", format=fmt).status_code == 200, fmt
+            assert (
+                report(secretary, "/2018/2018-06-28-bimonthly", format=fmt).status_code
+                == 200
+            ), fmt
 
 
 def test_chinese_headers_on_a_chinese_site(functional, secretary):
@@ -124,8 +144,15 @@ def test_chinese_headers_on_a_chinese_site(functional, secretary):
     response = report(secretary, format="xlsx")
     book = openpyxl.load_workbook(BytesIO(response.content))
     assert book.sheetnames == ["建议", "汇总"]
-    assert [c.value for c in book["建议"][1]][:4] == ["建议", "协商活动", "协商形式", "日期"]
-    ship = [row for row in book["建议"].iter_rows(values_only=True) if "咸宁舰" in row[0]][0]
+    assert [c.value for c in book["建议"][1]][:4] == [
+        "建议",
+        "协商活动",
+        "协商形式",
+        "日期",
+    ]
+    ship = [
+        row for row in book["建议"].iter_rows(values_only=True) if "咸宁舰" in row[0]
+    ][0]
     assert ship[7] == "已采纳"
 
 

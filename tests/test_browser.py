@@ -5,10 +5,9 @@ from conftest import search
 from conftest import STAFF
 
 import os
-import transaction
 import pytest
 import shutil
-
+import transaction
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 if not os.path.exists(CHROMIUM):
@@ -20,8 +19,13 @@ playwright_api = pytest.importorskip("playwright.sync_api")
 
 # Flags for a closed network: no background connections, no first-run work.
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -63,7 +67,9 @@ def test_staff_create_a_consultation(page, portal_url):
     # A sectoral consultation without a sector is refused, on the field.
     fill_consultation(page, "sectoral")
     page.click("button[name='form.buttons.save']")
-    if os.environ.get("E2E_SCREENSHOT"):  # a PNG path, to look at the page when debugging
+    if os.environ.get(
+        "E2E_SCREENSHOT"
+    ):  # a PNG path, to look at the page when debugging
         page.screenshot(path=os.environ["E2E_SCREENSHOT"])
     error = page.locator("#formfield-form-widgets-sector .invalid-feedback")
     assert "Sector" in error.inner_text() or "界别" in error.inner_text()
@@ -94,14 +100,19 @@ def test_secretariat_takes_steps_with_their_form(page, portal_url, functional):
 
     smtp = functional["smtp"]
     smtp.messages.clear()
-    submitted = search(portal_type="Suggestion", review_state="submitted", sort_on="getId")[0]
+    submitted = search(
+        portal_type="Suggestion", review_state="submitted", sort_on="getId"
+    )[0]
     url = f"{portal_url}{submitted.getPath().split('/plone', 1)[1]}"
     log_in(page, portal_url, *SECRETARY)
     page.goto(url)
     page.click("nav.handling-steps a[data-step='decline']")
     page.wait_for_selector("#form-widgets-decline_reason")
     page.click("#form-buttons-take")
-    assert page.locator("#formfield-form-widgets-decline_reason .invalid-feedback").count() == 1
+    assert (
+        page.locator("#formfield-form-widgets-decline_reason .invalid-feedback").count()
+        == 1
+    )
     assert api_state(functional, submitted.UID) == "submitted"
 
     page.goto(url)
@@ -178,7 +189,10 @@ def test_staff_mark_attendance_in_the_grid(page, portal_url, functional):
     from collective.consultation.members.attendance import marks
 
     stored = marks(functional["portal"]["2018"]["2018-06-28-bimonthly"])
-    assert stored[member]["status"] == "leave" and stored[member]["reason"] == "赴京参加培训"
+    assert (
+        stored[member]["status"] == "leave"
+        and stored[member]["reason"] == "赴京参加培训"
+    )
     assert stored[other]["status"] == "absent"
     # and the member's record counts it
     page.goto(f"{portal_url}/members")

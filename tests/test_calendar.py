@@ -1,5 +1,6 @@
 """Calendars and invitations over HTTP on the test WSGI server, with mail delivered to a
-real SMTP server (aiosmtpd) and every calendar parsed back by icalendar and by vobject."""
+real SMTP server (aiosmtpd) and every calendar parsed back by icalendar and by vobject.
+"""
 
 from collective.consultation.testing import free_port
 from datetime import datetime
@@ -16,7 +17,6 @@ import re
 import requests
 import transaction
 import vobject
-
 
 TZ = pytz.timezone("Asia/Shanghai")
 
@@ -78,7 +78,10 @@ def parse_both(text):
 
 def rsvp_links(message):
     text = message.get_payload()[0].get_payload()[0].get_content()
-    return {parse_qs(urlparse(url).query)["a"][0]: url for url in re.findall(r"https?://\S+@@rsvp\S+", text)}
+    return {
+        parse_qs(urlparse(url).query)["a"][0]: url
+        for url in re.findall(r"https?://\S+@@rsvp\S+", text)
+    }
 
 
 def schedule(staff, url):
@@ -100,22 +103,38 @@ class TestSingleCalendar:
         assert str(event["LOCATION"]) == "市政协机关三楼会议室"
         assert str(event["CONFERENCE"]) == "https://meet.example.org/cppcc/digital"
         assert event["CONFERENCE"].params["VALUE"] == "URI"
-        assert "通报情况" in str(event["DESCRIPTION"]) and consultation in str(event["DESCRIPTION"])
+        assert "通报情况" in str(event["DESCRIPTION"]) and consultation in str(
+            event["DESCRIPTION"]
+        )
         assert str(event["ORGANIZER"]) == "mailto:zhengxie@example.org"
         attendees = {str(a): a.params for a in event["ATTENDEE"]}
-        assert set(attendees) == {"mailto:m01@example.org", "mailto:m02@example.com", "mailto:expert@example.net"}
+        assert set(attendees) == {
+            "mailto:m01@example.org",
+            "mailto:m02@example.com",
+            "mailto:expert@example.net",
+        }
         assert attendees["mailto:m01@example.org"]["CN"] == "游进"
         assert attendees["mailto:m01@example.org"]["ROLE"] == "REQ-PARTICIPANT"
         assert attendees["mailto:expert@example.net"]["ROLE"] == "OPT-PARTICIPANT"
-        assert all(p["PARTSTAT"] == "NEEDS-ACTION" and p["RSVP"] == "TRUE" for p in attendees.values())
+        assert all(
+            p["PARTSTAT"] == "NEEDS-ACTION" and p["RSVP"] == "TRUE"
+            for p in attendees.values()
+        )
         timezone = cal.walk("VTIMEZONE")[0]
-        assert str(timezone["TZID"]) == "Asia/Shanghai" and len(timezone.subcomponents) == 1
+        assert (
+            str(timezone["TZID"]) == "Asia/Shanghai"
+            and len(timezone.subcomponents) == 1
+        )
         assert vcal.vevent.summary.value == "关于数字政协建设的专题协商会"
         assert vcal.vevent.dtstart.value.utcoffset() == timedelta(hours=8)
 
-    def test_uid_is_stable_and_sequence_rises_on_what_matters(self, staff, consultation):
+    def test_uid_is_stable_and_sequence_rises_on_what_matters(
+        self, staff, consultation
+    ):
         def uid_and_sequence():
-            event = icalendar.Calendar.from_ical(staff.get(f"{consultation}/@ical").text).walk("VEVENT")[0]
+            event = icalendar.Calendar.from_ical(
+                staff.get(f"{consultation}/@ical").text
+            ).walk("VEVENT")[0]
             return str(event["UID"]), int(event["SEQUENCE"])
 
         uid, sequence = uid_and_sequence()
@@ -154,10 +173,10 @@ class TestFeeds:
 
     def test_feed_reads_the_catalog_only(self, functional):
         """No consultation object is loaded to write the programme feed."""
+        from Acquisition import aq_base
         from collective.consultation.calendar.feeds import container_calendar
         from plone.app.testing import setRoles
         from plone.app.testing import TEST_USER_ID
-        from Acquisition import aq_base
 
         portal = functional["portal"]
         setRoles(portal, TEST_USER_ID, ["Manager"])
@@ -174,13 +193,19 @@ class TestInvitations:
     def test_schedule_sends_imip_invitations(self, staff, consultation, smtp):
         schedule(staff, consultation)
         sent = messages(smtp)
-        assert sorted(r[0] for r, _ in sent) == ["expert@example.net", "m01@example.org", "m02@example.com"]
+        assert sorted(r[0] for r, _ in sent) == [
+            "expert@example.net",
+            "m01@example.org",
+            "m02@example.com",
+        ]
         for recipients, message in sent:
             assert message.get_content_type() == "multipart/mixed"
             alternative, attachment = message.get_payload()
             assert alternative.get_content_type() == "multipart/alternative"
             assert [p.get_content_type() for p in alternative.get_payload()] == [
-                "text/plain", "text/html", "text/calendar",
+                "text/plain",
+                "text/html",
+                "text/calendar",
             ]
             inline = alternative.get_payload()[2]
             assert inline.get_param("method") == "REQUEST"
@@ -193,7 +218,7 @@ class TestInvitations:
             assert vcal.method.value == "REQUEST"
             assert cal.walk("VEVENT")[0]["SEQUENCE"] == 0
             assert attachment.get_content() == inline.get_content()
-        to_member = dict((r[0], m) for r, m in sent)["m01@example.org"]
+        to_member = {r[0]: m for r, m in sent}["m01@example.org"]
         assert "游进" in to_member["To"]
         assert "关于数字政协建设的专题协商会" in to_member["Subject"]
         plain = to_member.get_payload()[0].get_payload()[0].get_content()
@@ -203,14 +228,27 @@ class TestInvitations:
 
     def test_change_sends_an_update_with_the_same_uid(self, staff, consultation, smtp):
         schedule(staff, consultation)
-        uid = str(icalendar.Calendar.from_ical(calendar_part(messages(smtp)[0][1]).get_content()).walk("VEVENT")[0]["UID"])
+        uid = str(
+            icalendar.Calendar.from_ical(
+                calendar_part(messages(smtp)[0][1]).get_content()
+            ).walk("VEVENT")[0]["UID"]
+        )
         smtp.messages.clear()
-        assert staff.patch(consultation, json={"location": "市民之家二楼"}).status_code == 204
+        assert (
+            staff.patch(consultation, json={"location": "市民之家二楼"}).status_code
+            == 204
+        )
         sent = messages(smtp)
         assert len(sent) == 3
         for _recipients, message in sent:
-            event = icalendar.Calendar.from_ical(calendar_part(message).get_content()).walk("VEVENT")[0]
-            assert (str(event["UID"]), event["SEQUENCE"], str(event["LOCATION"])) == (uid, 1, "市民之家二楼")
+            event = icalendar.Calendar.from_ical(
+                calendar_part(message).get_content()
+            ).walk("VEVENT")[0]
+            assert (str(event["UID"]), event["SEQUENCE"], str(event["LOCATION"])) == (
+                uid,
+                1,
+                "市民之家二楼",
+            )
         smtp.messages.clear()
         staff.patch(consultation, json={"description": "只改说明"})
         assert smtp.messages == []  # nothing calendar programs show changed
@@ -218,7 +256,12 @@ class TestInvitations:
     def test_cancel_sends_method_cancel(self, staff, consultation, smtp):
         schedule(staff, consultation)
         smtp.messages.clear()
-        assert staff.post(f"{consultation}/@workflow/cancel", json={"comment": "因故取消"}).status_code == 200
+        assert (
+            staff.post(
+                f"{consultation}/@workflow/cancel", json={"comment": "因故取消"}
+            ).status_code
+            == 200
+        )
         sent = messages(smtp)
         assert len(sent) == 3
         for _recipients, message in sent:
@@ -244,33 +287,57 @@ class TestInvitations:
         data = staff.get(f"{consultation}/@invitations").json()
         assert data["summary"]["invited"] == 3 and data["summary"]["sent"] == 3
         row = [r for r in data["items"] if r["email"] == "m01@example.org"][0]
-        assert row["name"] == "游进" and row["sent"][0]["method"] == "REQUEST" and not row["failed"]
+        assert (
+            row["name"] == "游进"
+            and row["sent"][0]["method"] == "REQUEST"
+            and not row["failed"]
+        )
         smtp.messages.clear()
-        response = staff.post(f"{consultation}/@invitations", json={"recipients": [row["key"]]})
+        response = staff.post(
+            f"{consultation}/@invitations", json={"recipients": [row["key"]]}
+        )
         assert response.status_code == 200, response.text
         assert [r[0] for r, _ in messages(smtp)] == ["m01@example.org"]
-        assert len([r for r in response.json()["items"] if r["key"] == row["key"]][0]["sent"]) == 2
+        assert (
+            len(
+                [r for r in response.json()["items"] if r["key"] == row["key"]][0][
+                    "sent"
+                ]
+            )
+            == 2
+        )
 
     def test_resend_refuses_strangers_and_drafts(self, staff, consultation):
         response = staff.post(f"{consultation}/@invitations", json={})
         assert response.status_code == 400 and "scheduled" in response.text
         schedule(staff, consultation)
-        response = staff.post(f"{consultation}/@invitations", json={"recipients": ["nobody@example.org"]})
+        response = staff.post(
+            f"{consultation}/@invitations", json={"recipients": ["nobody@example.org"]}
+        )
         assert response.status_code == 400 and "nobody@example.org" in response.text
-        response = staff.post(f"{consultation}/@invitations", json={"recipients": "m01"})
+        response = staff.post(
+            f"{consultation}/@invitations", json={"recipients": "m01"}
+        )
         assert response.status_code == 400 and "recipients" in response.text
 
     @pytest.mark.parametrize("who", ["anonymous", "member"])
-    def test_invitations_are_for_staff(self, consultation, anon_request, member, staff, who):
+    def test_invitations_are_for_staff(
+        self, consultation, anon_request, member, staff, who
+    ):
         schedule(staff, consultation)
         session = anon_request if who == "anonymous" else member
         assert session.get(f"{consultation}/@invitations").status_code in (401, 403)
-        assert session.post(f"{consultation}/@invitations", json={}).status_code in (401, 403)
+        assert session.post(f"{consultation}/@invitations", json={}).status_code in (
+            401,
+            403,
+        )
 
 
 class TestDeliveryFailures:
     def test_refused_recipient_is_recorded_and_resent(self, staff, consultation, smtp):
-        staff.patch(consultation, json={"guests": ["拒收 | 某单位 | refuse@example.org"]})
+        staff.patch(
+            consultation, json={"guests": ["拒收 | 某单位 | refuse@example.org"]}
+        )
         response = staff.post(f"{consultation}/@workflow/schedule")
         assert response.status_code == 200
         data = staff.get(f"{consultation}/@invitations").json()
@@ -279,7 +346,9 @@ class TestDeliveryFailures:
         assert "550" in failed[0]["sent"][-1]["error"]
         assert data["summary"]["failed"] == 1 and data["summary"]["sent"] == 2
 
-    def test_smtp_down_then_resend_delivers(self, functional, staff, consultation, smtp):
+    def test_smtp_down_then_resend_delivers(
+        self, functional, staff, consultation, smtp
+    ):
         # Plone's mailer takes its server from the registry.
         registry = functional["portal"].portal_registry
         port = registry["plone.smtp_port"]
@@ -297,7 +366,9 @@ class TestDeliveryFailures:
         response = staff.post(f"{consultation}/@invitations", json={})
         assert response.status_code == 200
         assert sorted(r[0] for r, _ in messages(smtp)) == [
-            "expert@example.net", "m01@example.org", "m02@example.com",
+            "expert@example.net",
+            "m01@example.org",
+            "m02@example.com",
         ]
         assert response.json()["summary"]["failed"] == 0
 
@@ -310,22 +381,37 @@ class TestRSVP:
         return rsvp_links(sent["m01@example.org"])
 
     def form_fields(self, html):
-        return dict(re.findall(r'<input type="hidden" name="(\w)" value="([^"]*)"', html))
+        return dict(
+            re.findall(r'<input type="hidden" name="(\w)" value="([^"]*)"', html)
+        )
 
-    def test_get_shows_the_question_and_answers_nothing(self, links, staff, consultation):
+    def test_get_shows_the_question_and_answers_nothing(
+        self, links, staff, consultation
+    ):
         page = requests.get(links["accepted"])
         assert page.status_code == 200
         assert "关于数字政协建设的专题协商会" in page.text and "游进" in page.text
         data = staff.get(f"{consultation}/@invitations").json()
         assert all(r["answer"] is None for r in data["items"])
 
-    def test_post_records_the_answer_and_calendars_show_it(self, links, staff, consultation):
+    def test_post_records_the_answer_and_calendars_show_it(
+        self, links, staff, consultation
+    ):
         page = requests.get(links["accepted"])
-        answer = requests.post(links["accepted"].split("?")[0], data={**self.form_fields(page.text), "answer": "accepted"})
+        answer = requests.post(
+            links["accepted"].split("?")[0],
+            data={**self.form_fields(page.text), "answer": "accepted"},
+        )
         assert answer.status_code == 200 and "rsvp-done" in answer.text
-        row = [r for r in staff.get(f"{consultation}/@invitations").json()["items"] if r["email"] == "m01@example.org"][0]
+        row = [
+            r
+            for r in staff.get(f"{consultation}/@invitations").json()["items"]
+            if r["email"] == "m01@example.org"
+        ][0]
         assert row["answer"] == "accepted" and row["answered"]
-        event = icalendar.Calendar.from_ical(staff.get(f"{consultation}/@ical").text).walk("VEVENT")[0]
+        event = icalendar.Calendar.from_ical(
+            staff.get(f"{consultation}/@ical").text
+        ).walk("VEVENT")[0]
         partstats = {str(a): a.params["PARTSTAT"] for a in event["ATTENDEE"]}
         assert partstats["mailto:m01@example.org"] == "ACCEPTED"
         assert partstats["mailto:m02@example.com"] == "NEEDS-ACTION"
@@ -334,19 +420,38 @@ class TestRSVP:
         fields = self.form_fields(requests.get(links["leave"]).text)
         url = links["leave"].split("?")[0]
         assert requests.post(url, data={**fields, "answer": "leave"}).status_code == 400
-        assert requests.post(url, data={**fields, "answer": "leave", "reason": "赴省外学习"}).status_code == 200
-        row = [r for r in staff.get(f"{consultation}/@invitations").json()["items"] if r["email"] == "m01@example.org"][0]
+        assert (
+            requests.post(
+                url, data={**fields, "answer": "leave", "reason": "赴省外学习"}
+            ).status_code
+            == 200
+        )
+        row = [
+            r
+            for r in staff.get(f"{consultation}/@invitations").json()["items"]
+            if r["email"] == "m01@example.org"
+        ][0]
         assert (row["answer"], row["reason"]) == ("leave", "赴省外学习")
 
     @pytest.mark.parametrize("tamper", ["i", "c", "s", "x"])
     def test_forged_links_are_refused(self, links, staff, consultation, tamper):
         fields = self.form_fields(requests.get(links["accepted"]).text)
-        other = {"i": "guest:someone@example.org", "c": "0" * 32, "s": "0" * 64, "x": str(int(fields["x"]) + 86400)}
+        other = {
+            "i": "guest:someone@example.org",
+            "c": "0" * 32,
+            "s": "0" * 64,
+            "x": str(int(fields["x"]) + 86400),
+        }
         fields[tamper] = other[tamper]
-        response = requests.post(links["accepted"].split("?")[0], data={**fields, "answer": "declined"})
+        response = requests.post(
+            links["accepted"].split("?")[0], data={**fields, "answer": "declined"}
+        )
         assert response.status_code == 403
         assert "游进" not in response.text
-        assert all(r["answer"] is None for r in staff.get(f"{consultation}/@invitations").json()["items"])
+        assert all(
+            r["answer"] is None
+            for r in staff.get(f"{consultation}/@invitations").json()["items"]
+        )
 
     def test_expired_link(self, functional):
         """A link for a consultation that is over no longer takes answers."""
@@ -370,12 +475,18 @@ class TestPersonalFeed:
         member = functional["portal"]["members"][member_id]
         return f"{functional['portal'].absolute_url()}/++api++/@calendar-feed/{member.feed_token}"
 
-    def test_members_own_consultations_with_their_answer(self, functional, staff, consultation, smtp):
+    def test_members_own_consultations_with_their_answer(
+        self, functional, staff, consultation, smtp
+    ):
         schedule(staff, consultation)
         links = rsvp_links({r[0]: m for r, m in messages(smtp)}["m01@example.org"])
         page = requests.get(links["declined"])
-        fields = dict(re.findall(r'<input type="hidden" name="(\w)" value="([^"]*)"', page.text))
-        requests.post(links["declined"].split("?")[0], data={**fields, "answer": "declined"})
+        fields = dict(
+            re.findall(r'<input type="hidden" name="(\w)" value="([^"]*)"', page.text)
+        )
+        requests.post(
+            links["declined"].split("?")[0], data={**fields, "answer": "declined"}
+        )
 
         response = requests.get(self.feed_url(functional))
         assert response.status_code == 200
@@ -393,9 +504,13 @@ class TestPersonalFeed:
         text = requests.get(self.feed_url(functional, "m60")).text
         assert "关于数字政协建设的专题协商会" not in text
 
-    @pytest.mark.parametrize("token", ["wrong-token-that-is-long-enough-0000", "short", ""])
+    @pytest.mark.parametrize(
+        "token", ["wrong-token-that-is-long-enough-0000", "short", ""]
+    )
     def test_wrong_token_is_404(self, functional, token):
-        response = requests.get(f"{functional['portal'].absolute_url()}/++api++/@calendar-feed/{token}")
+        response = requests.get(
+            f"{functional['portal'].absolute_url()}/++api++/@calendar-feed/{token}"
+        )
         assert response.status_code == 404
         assert "BEGIN:VCALENDAR" not in response.text
 
@@ -410,7 +525,9 @@ class TestPersonalFeed:
 
 
 class TestLanguage:
-    def test_invitation_in_chinese_on_a_chinese_site(self, functional, staff, consultation, smtp):
+    def test_invitation_in_chinese_on_a_chinese_site(
+        self, functional, staff, consultation, smtp
+    ):
         functional["portal"].portal_registry["plone.default_language"] = "zh-cn"
         transaction.commit()
         schedule(staff, consultation)

@@ -46,9 +46,7 @@ def test_member_sees_and_renews_own_feed_link(functional, portal_url):
     member.open(f"{portal_url}/members/m01")
     old = functional["portal"]["members"]["m01"].feed_token
     assert old in member.contents
-    member.getForm(
-        action=f"{portal_url}/members/m01/@@regenerate-feed-token"
-    ).submit()
+    member.getForm(action=f"{portal_url}/members/m01/@@regenerate-feed-token").submit()
     transaction.begin()
     new = functional["portal"]["members"]["m01"].feed_token
     assert new != old and new in member.contents and old not in member.contents
@@ -88,4 +86,7 @@ def test_settings_refuse_a_bad_mailbox(functional, portal_url):
     admin.getControl(name="form.widgets.organizer_email").value = "not-an-address"
     admin.getControl(name="form.buttons.save").click()
     assert "invalid-feedback" in admin.contents
-    assert functional["portal"].portal_registry["collective.consultation.organizer_email"] == "zhengxie@example.org"
+    assert (
+        functional["portal"].portal_registry["collective.consultation.organizer_email"]
+        == "zhengxie@example.org"
+    )

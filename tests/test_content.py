@@ -9,8 +9,13 @@ from zope.interface import Invalid
 
 import pytest
 
-
-ALL_TYPES = {"ConsultationProgramme", "Consultation", "Suggestion", "MemberDirectory", "CommitteeMember"}
+ALL_TYPES = {
+    "ConsultationProgramme",
+    "Consultation",
+    "Suggestion",
+    "MemberDirectory",
+    "CommitteeMember",
+}
 
 
 def addable(container):
@@ -104,7 +109,12 @@ class TestValidation:
         assert validation.start_end_errors(start, end) == []
 
     @pytest.mark.parametrize(
-        "line", ["张三 | 市文旅局 | not-an-email", " | 市文旅局 | a@example.org", "a | b | c@example.org | d"]
+        "line",
+        [
+            "张三 | 市文旅局 | not-an-email",
+            " | 市文旅局 | a@example.org",
+            "a | b | c@example.org | d",
+        ],
     )
     def test_bad_guest(self, line):
         with pytest.raises(validation.InvalidGuest):
@@ -147,8 +157,12 @@ class TestIndexing:
         consultation.kind = "topical"
         notify(ObjectModifiedEvent(consultation))
         consultation.reindexObject()
-        years = {b.consultation_year for b in search(consultation_uid=consultation.UID())}
-        kinds = {b.consultation_kind for b in search(consultation_uid=consultation.UID())}
+        years = {
+            b.consultation_year for b in search(consultation_uid=consultation.UID())
+        }
+        kinds = {
+            b.consultation_kind for b in search(consultation_uid=consultation.UID())
+        }
         assert years == {2019}
         assert kinds == {"topical"}
 
@@ -164,7 +178,9 @@ class TestIndexing:
             type="Consultation",
             **{
                 **consultation_data,
-                "start": tz.localize(datetime(2019, 1, 1, 7, 0)),  # 2018-12-31 23:00 UTC
+                "start": tz.localize(
+                    datetime(2019, 1, 1, 7, 0)
+                ),  # 2018-12-31 23:00 UTC
                 "end": tz.localize(datetime(2019, 1, 1, 9, 0)),
             },
         )

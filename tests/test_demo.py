@@ -7,13 +7,25 @@ from datetime import datetime
 import pytest
 import pytz
 
-
 SUGGESTION_STATES = {
-    "draft", "submitted", "referred", "answered", "adopted", "implemented", "not_adopted", "withdrawn",
+    "draft",
+    "submitted",
+    "referred",
+    "answered",
+    "adopted",
+    "implemented",
+    "not_adopted",
+    "withdrawn",
 }
 KINDS = {
-    "bimonthly", "sectoral", "counterpart", "topical", "standing_committee", "online",
-    "inspection", "research",
+    "bimonthly",
+    "sectoral",
+    "counterpart",
+    "topical",
+    "standing_committee",
+    "online",
+    "inspection",
+    "research",
 }
 TZ = pytz.timezone("Asia/Shanghai")
 
@@ -37,11 +49,20 @@ def test_over_a_hundred_suggestions_in_every_state(portal):
 
 
 def test_ten_topics_of_the_report(programme):
-    topics = {c.topic for c in programme.objectValues() if c.portal_type == "Consultation"}
+    topics = {
+        c.topic for c in programme.objectValues() if c.portal_type == "Consultation"
+    }
     for topic in (
-        "幕阜山片区农村饮水质量", "提高农村生活垃圾收集清运处理社会化服务水平", "保护企业合法权益",
-        "做好侨务工作", "提升贫困群众内生动力", "促进康养产业发展", "提升乡村医生素质",
-        "构筑绿色生态屏障", "防范金融风险", "加强地方古籍文献整理保护",
+        "幕阜山片区农村饮水质量",
+        "提高农村生活垃圾收集清运处理社会化服务水平",
+        "保护企业合法权益",
+        "做好侨务工作",
+        "提升贫困群众内生动力",
+        "促进康养产业发展",
+        "提升乡村医生素质",
+        "构筑绿色生态屏障",
+        "防范金融风险",
+        "加强地方古籍文献整理保护",
     ):
         assert topic in topics
 
@@ -83,23 +104,36 @@ def test_sixty_members_across_sectors_on_example_domains(members):
     assert len(entries) == 60
     assert len({b.sector for b in entries}) >= 20
     for brain in entries:
-        assert brain.member_email.rsplit("@", 1)[1] in {"example.org", "example.com", "example.net"}
+        assert brain.member_email.rsplit("@", 1)[1] in {
+            "example.org",
+            "example.com",
+            "example.net",
+        }
 
 
 def test_invented_details_are_marked_as_demo_data(portal):
-    for brain in search(portal_type=["Consultation", "Suggestion", "ConsultationProgramme"]):
-        assert "演示数据" in brain.Description or brain.portal_type == "Suggestion" and "演示" in (
-            brain.getObject().text or ""
+    for brain in search(
+        portal_type=["Consultation", "Suggestion", "ConsultationProgramme"]
+    ):
+        assert (
+            "演示数据" in brain.Description
+            or brain.portal_type == "Suggestion"
+            and "演示" in (brain.getObject().text or "")
         ), brain.getPath()
 
 
 def test_history_is_dated_in_2018(programme):
     suggestion = programme["2018-06-28-bimonthly"]["s009"]
-    years = {entry["time"].year() for entry in suggestion.workflow_history["suggestion_workflow"]}
+    years = {
+        entry["time"].year()
+        for entry in suggestion.workflow_history["suggestion_workflow"]
+    }
     assert years <= {2018, 2019}
 
 
-@pytest.mark.parametrize("login,group", [("staff", "consultation-staff"), ("secretary", "secretariat")])
+@pytest.mark.parametrize(
+    "login,group", [("staff", "consultation-staff"), ("secretary", "secretariat")]
+)
 def test_demo_logins(portal, login, group):
     from plone import api
 

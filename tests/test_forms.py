@@ -17,7 +17,9 @@ def field_error(browser, field_id):
     """The error text shown in the field's own wrapper."""
     tree = html.fromstring(browser.contents)
     wrapper = tree.get_element_by_id(f"formfield-form-widgets-{field_id}")
-    errors = wrapper.xpath(".//*[contains(@class, 'invalid-feedback') or contains(@class, 'fieldErrorBox')]")
+    errors = wrapper.xpath(
+        ".//*[contains(@class, 'invalid-feedback') or contains(@class, 'fieldErrorBox')]"
+    )
     return " ".join(e.text_content().strip() for e in errors).strip()
 
 
@@ -43,7 +45,9 @@ CONSULTATION_ERRORS = [
 
 
 @pytest.mark.parametrize("values,field_id,words", CONSULTATION_ERRORS)
-def test_consultation_form_errors_on_the_field(browser, portal_url, values, field_id, words):
+def test_consultation_form_errors_on_the_field(
+    browser, portal_url, values, field_id, words
+):
     browser.open(f"{portal_url}/2018/++add++Consultation")
     fill_consultation(browser, **values)
     browser.getControl(name="form.buttons.save").click()
@@ -64,7 +68,9 @@ def test_consultation_form_saves_good_input(browser, portal_url):
     browser.getControl(name="form.buttons.save").click()
     assert "表单测试协商会" in browser.contents
     brains = search(Title="表单测试协商会")
-    assert [(b.consultation_kind, b.sector) for b in brains] == [("sectoral", "education")]
+    assert [(b.consultation_kind, b.sector) for b in brains] == [
+        ("sectoral", "education")
+    ]
 
 
 def test_programme_year_error(browser, portal_url):

@@ -16,9 +16,15 @@ from zope.schema import getFieldsInOrder
 import pytest
 import re
 
-
 CJK = re.compile(r"[\u4e00-\u9fff]")
-SCHEMAS = (IConsultationProgramme, IConsultation, ISuggestion, ICommitteeMember, IHandlingUnit, IConsultationSettings)
+SCHEMAS = (
+    IConsultationProgramme,
+    IConsultation,
+    ISuggestion,
+    ICommitteeMember,
+    IHandlingUnit,
+    IConsultationSettings,
+)
 
 
 def labels():
@@ -27,14 +33,27 @@ def labels():
             yield f"{schema.__name__}.{name}", field.title
             if field.description:
                 yield f"{schema.__name__}.{name}:description", field.description
-    for pairs_name in ("KINDS", "SECTORS", "PARTIES", "COMMITTEES", "ADOPTION_DEGREES", "EVALUATIONS"):
+    for pairs_name in (
+        "KINDS",
+        "SECTORS",
+        "PARTIES",
+        "COMMITTEES",
+        "ADOPTION_DEGREES",
+        "EVALUATIONS",
+    ):
         for value, title in getattr(vocabularies, pairs_name):
             yield f"{pairs_name}.{value}", title
-    for error in (validation.YearOutOfRange, validation.InvalidGuest, validation.InvalidUnit):
+    for error in (
+        validation.YearOutOfRange,
+        validation.InvalidGuest,
+        validation.InvalidUnit,
+    ):
         yield error.__name__, error.__doc__
-    for field, message in validation.kind_errors("sectoral", None, []) + validation.kind_errors(
-        "counterpart", "x", []
-    ) + validation.start_end_errors(2, 1):
+    for field, message in (
+        validation.kind_errors("sectoral", None, [])
+        + validation.kind_errors("counterpart", "x", [])
+        + validation.start_end_errors(2, 1)
+    ):
         yield f"rule.{field}", message
 
 
@@ -48,24 +67,44 @@ def test_label_in_chinese_and_english(portal, where, msgid):
 
 @pytest.mark.parametrize(
     "portal_type",
-    ["ConsultationProgramme", "Consultation", "Suggestion", "MemberDirectory", "CommitteeMember",
-     "UnitDirectory", "HandlingUnit"],
+    [
+        "ConsultationProgramme",
+        "Consultation",
+        "Suggestion",
+        "MemberDirectory",
+        "CommitteeMember",
+        "UnitDirectory",
+        "HandlingUnit",
+    ],
 )
 def test_type_titles(portal, portal_type):
     fti = portal.portal_types[portal_type]
-    assert CJK.search(translate(fti.Title(), domain=fti.i18n_domain, target_language="zh_CN"))
-    assert CJK.search(translate(fti.Description(), domain=fti.i18n_domain, target_language="zh_CN"))
+    assert CJK.search(
+        translate(fti.Title(), domain=fti.i18n_domain, target_language="zh_CN")
+    )
+    assert CJK.search(
+        translate(fti.Description(), domain=fti.i18n_domain, target_language="zh_CN")
+    )
 
 
 @pytest.mark.parametrize(
     "workflow_id",
-    ["programme_workflow", "consultation_workflow", "suggestion_workflow", "member_directory_workflow"],
+    [
+        "programme_workflow",
+        "consultation_workflow",
+        "suggestion_workflow",
+        "member_directory_workflow",
+    ],
 )
 def test_workflow_titles(portal, workflow_id):
     workflow = api.portal.get_tool("portal_workflow")[workflow_id]
-    titles = [s.title for s in workflow.states.values()] + [t.title for t in workflow.transitions.values()]
+    titles = [s.title for s in workflow.states.values()] + [
+        t.title for t in workflow.transitions.values()
+    ]
     for title in titles:
-        assert CJK.search(translate(title, domain="plone", target_language="zh_CN")), title
+        assert CJK.search(
+            translate(title, domain="plone", target_language="zh_CN")
+        ), title
 
 
 def test_suggestion_states_read_as_the_report_does(portal):
@@ -74,5 +113,16 @@ def test_suggestion_states_read_as_the_report_does(portal):
         sid: translate(state.title, domain="plone", target_language="zh_CN")
         for sid, state in workflow.states.items()
     }
-    assert zh["submitted"] == "已报送" and zh["referred"] == "已交办" and zh["adopted"] == "已采纳"
-    assert translate(workflow.transitions["submit"].title, domain="plone", target_language="zh_CN") == "报送"
+    assert (
+        zh["submitted"] == "已报送"
+        and zh["referred"] == "已交办"
+        and zh["adopted"] == "已采纳"
+    )
+    assert (
+        translate(
+            workflow.transitions["submit"].title,
+            domain="plone",
+            target_language="zh_CN",
+        )
+        == "报送"
+    )

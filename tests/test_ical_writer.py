@@ -12,11 +12,10 @@ import pytest
 import pytz
 import vobject
 
-
 TZ = pytz.timezone("Asia/Shanghai")
 TRICKY = [
     "逗号,分号;反斜杠\\换行\n第二行",
-    "“引号”与\"ASCII quotes\" and a colon: here",
+    '“引号”与"ASCII quotes" and a colon: here',
     "长" * 200,
     "mixed 中文 and English " * 20,
     "",
@@ -25,7 +24,9 @@ TRICKY = [
 
 def test_control_characters_are_dropped():
     data = build_calendar([event("坏\x00数\x07据\x1b")])
-    assert str(icalendar.Calendar.from_ical(data).walk("VEVENT")[0]["SUMMARY"]) == "坏数据"
+    assert (
+        str(icalendar.Calendar.from_ical(data).walk("VEVENT")[0]["SUMMARY"]) == "坏数据"
+    )
 
 
 def event(summary, **extra):
@@ -43,8 +44,14 @@ def event(summary, **extra):
 @pytest.mark.parametrize("text", TRICKY)
 def test_text_survives_both_parsers(text):
     data = build_calendar(
-        [event(text, description=text, location=text,
-               attendees=[Attendee("a@example.org", text or "某委员")])],
+        [
+            event(
+                text,
+                description=text,
+                location=text,
+                attendees=[Attendee("a@example.org", text or "某委员")],
+            )
+        ],
         method="REQUEST",
         organizer=("office@example.org", text or "办公室"),
     )
@@ -56,7 +63,9 @@ def test_text_survives_both_parsers(text):
     vcal = vobject.readOne(data.decode("utf-8"))
     assert vcal.vevent.summary.value == (text or "无题")
     attendee = vcal.vevent.attendee
-    assert attendee.params["CN"][0] == (text.replace('"', "").replace("\n", " ") or "某委员")
+    assert attendee.params["CN"][0] == (
+        text.replace('"', "").replace("\n", " ") or "某委员"
+    )
 
 
 @pytest.mark.parametrize("text", TRICKY)
@@ -73,16 +82,26 @@ def test_times_and_zone():
     data = build_calendar([event("x")])
     assert b"DTSTART;TZID=Asia/Shanghai:20300628T090000" in data
     cal = icalendar.Calendar.from_ical(data)
-    assert cal.walk("VEVENT")[0]["DTSTART"].dt == TZ.localize(datetime(2030, 6, 28, 9, 0))
+    assert cal.walk("VEVENT")[0]["DTSTART"].dt == TZ.localize(
+        datetime(2030, 6, 28, 9, 0)
+    )
     assert [str(tz["TZID"]) for tz in cal.walk("VTIMEZONE")] == ["Asia/Shanghai"]
     assert data.index(b"BEGIN:VTIMEZONE") < data.index(b"BEGIN:VEVENT")
 
 
 def test_zone_with_daylight_saving():
     ny = pytz.timezone("America/New_York")
-    data = build_calendar([
-        EventData(uid="a", sequence=0, summary="s", url="u",
-                  start=ny.localize(datetime(2030, 3, 1, 9)), end=ny.localize(datetime(2030, 4, 1, 9)))
-    ])
+    data = build_calendar(
+        [
+            EventData(
+                uid="a",
+                sequence=0,
+                summary="s",
+                url="u",
+                start=ny.localize(datetime(2030, 3, 1, 9)),
+                end=ny.localize(datetime(2030, 4, 1, 9)),
+            )
+        ]
+    )
     vcal = vobject.readOne(data.decode())
     assert vcal.vevent.dtend.value.utcoffset().total_seconds() == -4 * 3600

@@ -7,13 +7,36 @@ from openpyxl import Workbook
 import base64
 import io
 
-
 HEADER = ["标题", "建议内容", "协商活动", "提出人", "牵头单位", "协办单位", "答复期限"]
 WATER = "幕阜山片区农村安全饮水双月协商会"
 GOOD = [
-    ["关于加强水源地巡查的建议", "建议建立水源地网格化巡查制度。", WATER, "游进、王建华", "市水利和湖泊局", "市生态环境局", "2018-10-31"],
-    ["关于农村水价改革的建议", "", WATER, "李秀英", "市水利和湖泊局", "", date(2018, 11, 30)],
-    ["关于规范网约车管理的建议", "社情民意信息。", "", "张德明", "", "", "2018年12月31日"],
+    [
+        "关于加强水源地巡查的建议",
+        "建议建立水源地网格化巡查制度。",
+        WATER,
+        "游进、王建华",
+        "市水利和湖泊局",
+        "市生态环境局",
+        "2018-10-31",
+    ],
+    [
+        "关于农村水价改革的建议",
+        "",
+        WATER,
+        "李秀英",
+        "市水利和湖泊局",
+        "",
+        date(2018, 11, 30),
+    ],
+    [
+        "关于规范网约车管理的建议",
+        "社情民意信息。",
+        "",
+        "张德明",
+        "",
+        "",
+        "2018年12月31日",
+    ],
 ]
 
 
@@ -34,12 +57,17 @@ def csv_bytes(rows, encoding="utf-8-sig", header=HEADER):
 
 
 def post(session, data, filename, **options):
-    body = {"file": {"data": base64.b64encode(data).decode(), "filename": filename}, **options}
+    body = {
+        "file": {"data": base64.b64encode(data).decode(), "filename": filename},
+        **options,
+    }
     return session.post("/2018/@import-suggestions", json=body)
 
 
 def count(session):
-    return session.get("/@search", params={"portal_type": "Suggestion", "b_size": 1}).json()["items_total"]
+    return session.get(
+        "/@search", params={"portal_type": "Suggestion", "b_size": 1}
+    ).json()["items_total"]
 
 
 class TestDryRun:
@@ -48,14 +76,23 @@ class TestDryRun:
         response = post(secretary, xlsx(GOOD), "建议汇总.xlsx")
         assert response.status_code == 200, response.text
         data = response.json()
-        assert data["dry_run"] is True and data["problems"] == [] and data["created"] == []
+        assert (
+            data["dry_run"] is True and data["problems"] == [] and data["created"] == []
+        )
         assert [r["row"] for r in data["rows"]] == [2, 3, 4]
         assert data["rows"][0]["proposers"] == ["游进", "王建华"]
-        assert data["rows"][1]["deadline"] == "2018-11-30" and data["rows"][2]["deadline"] == "2018-12-31"
+        assert (
+            data["rows"][1]["deadline"] == "2018-11-30"
+            and data["rows"][2]["deadline"] == "2018-12-31"
+        )
         assert count(secretary) == before
 
     def test_gb18030_csv_as_excel_saves_it(self, secretary):
-        response = post(secretary, csv_bytes([r[:6] + [str(r[6])] for r in GOOD], "gb18030"), "建议.csv")
+        response = post(
+            secretary,
+            csv_bytes([r[:6] + [str(r[6])] for r in GOOD], "gb18030"),
+            "建议.csv",
+        )
         assert response.status_code == 200 and response.json()["problems"] == []
         assert response.json()["rows"][0]["title"] == "关于加强水源地巡查的建议"
 
@@ -63,17 +100,37 @@ class TestDryRun:
         rows = [
             GOOD[0],
             ["", "无标题", WATER, "游进", "", "", ""],
-            ["关于某事的建议", "", "不存在的协商会", "查无此人", "市不存在局", "", "明年"],
+            [
+                "关于某事的建议",
+                "",
+                "不存在的协商会",
+                "查无此人",
+                "市不存在局",
+                "",
+                "明年",
+            ],
         ]
         problems = post(secretary, xlsx(rows), "x.xlsx").json()["problems"]
         found = {(p["row"], p["column"]) for p in problems}
-        assert found == {(3, "标题"), (4, "协商活动"), (4, "提出人"), (4, "牵头单位"), (4, "答复期限")}
+        assert found == {
+            (3, "标题"),
+            (4, "协商活动"),
+            (4, "提出人"),
+            (4, "牵头单位"),
+            (4, "答复期限"),
+        }
         assert any("查无此人" in p["message"] for p in problems)
 
     def test_wrong_columns(self, secretary):
-        response = post(secretary, xlsx(GOOD, header=["标题", "颜色"] + HEADER[2:]), "x.xlsx")
+        response = post(
+            secretary, xlsx(GOOD, header=["标题", "颜色"] + HEADER[2:]), "x.xlsx"
+        )
         (problem,) = response.json()["problems"]
-        assert problem["row"] == 1 and problem["column"] == "颜色" and "unknown column" in problem["message"]
+        assert (
+            problem["row"] == 1
+            and problem["column"] == "颜色"
+            and "unknown column" in problem["message"]
+        )
         response = post(secretary, xlsx([["x"]], header=["建议内容"]), "x.xlsx")
         assert response.json()["problems"][0]["column"] == "标题"
 
@@ -87,7 +144,10 @@ class TestDryRun:
         assert "Excel" in response.json()["problems"][0]["message"]
 
     def test_bad_requests(self, secretary, staff, member):
-        assert secretary.post("/2018/@import-suggestions", json={"file": "x"}).status_code == 400
+        assert (
+            secretary.post("/2018/@import-suggestions", json={"file": "x"}).status_code
+            == 400
+        )
         body = {"file": {"data": "***", "filename": "x.csv"}}
         assert secretary.post("/2018/@import-suggestions", json=body).status_code == 400
         response = post(secretary, xlsx(GOOD), "x.xlsx", dry_run=False, state="adopted")
@@ -107,12 +167,17 @@ class TestCommit:
         assert first["review_state"] == "submitted"
         assert first["parent"]["title"] == WATER
         assert [p["title"] for p in first["proposers"]] == ["游进", "王建华"]
-        assert first["assisting_units"] == ["市生态环境局"] and first["deadline"] == "2018-10-31"
+        assert (
+            first["assisting_units"] == ["市生态环境局"]
+            and first["deadline"] == "2018-10-31"
+        )
         public = secretary.get(created[2]).json()
         assert public["parent"]["@id"].endswith("/2018")
         # importing the same file again is refused: the rows are already there
         again = post(secretary, xlsx(GOOD), "建议汇总.xlsx", dry_run=False)
-        assert again.status_code == 400 and {p["row"] for p in again.json()["problems"]} == {2, 3, 4}
+        assert again.status_code == 400 and {
+            p["row"] for p in again.json()["problems"]
+        } == {2, 3, 4}
 
     def test_one_bad_row_stores_nothing(self, secretary):
         before = count(secretary)
@@ -120,12 +185,23 @@ class TestCommit:
         response = post(secretary, xlsx(rows), "x.xlsx", dry_run=False)
         assert response.status_code == 400
         assert "nothing was imported" in response.json()["message"]
-        assert response.json()["problems"] == [{"row": 5, "column": "提出人", "message": "'查无此人' is not in the member directory."}]
+        assert response.json()["problems"] == [
+            {
+                "row": 5,
+                "column": "提出人",
+                "message": "'查无此人' is not in the member directory.",
+            }
+        ]
         assert count(secretary) == before
 
     def test_drafts(self, secretary):
-        response = post(secretary, xlsx(GOOD[:1]), "x.xlsx", dry_run=False, state="draft")
-        assert secretary.get(response.json()["created"][0]).json()["review_state"] == "draft"
+        response = post(
+            secretary, xlsx(GOOD[:1]), "x.xlsx", dry_run=False, state="draft"
+        )
+        assert (
+            secretary.get(response.json()["created"][0]).json()["review_state"]
+            == "draft"
+        )
 
 
 def test_import_page(functional, portal_url):
@@ -135,11 +211,23 @@ def test_import_page(functional, portal_url):
     browser = browser_for(functional, *SECRETARY)
     browser.open(f"{portal_url}/2018/@@import-suggestions")
     control = browser.getControl(name="file")
-    control.add_file(xlsx(GOOD), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "建议.xlsx")
+    control.add_file(
+        xlsx(GOOD),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "建议.xlsx",
+    )
     browser.getControl(name="form.preview").click()
-    assert "关于农村水价改革的建议" in browser.contents and "import-ok" in browser.contents
+    assert (
+        "关于农村水价改革的建议" in browser.contents and "import-ok" in browser.contents
+    )
     control = browser.getControl(name="file")
-    control.add_file(xlsx(GOOD[:1] + [["", "", "", "", "", "", ""], ["x", "", "无此会", "", "", "", ""]]),
-                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "建议.xlsx")
+    control.add_file(
+        xlsx(
+            GOOD[:1]
+            + [["", "", "", "", "", "", ""], ["x", "", "无此会", "", "", "", ""]]
+        ),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "建议.xlsx",
+    )
     browser.getControl(name="form.import").click()
     assert "import-problems" in browser.contents and "无此会" in browser.contents

@@ -9,12 +9,11 @@ from docx.shared import Pt
 from io import BytesIO
 
 import os
-import re
 import pytest
+import re
 import shutil
 import subprocess
 import transaction
-
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 WATER = "/2018/2018-06-28-bimonthly"
@@ -58,9 +57,12 @@ class TestLayout:
     def test_a4_and_margins(self, minutes):
         section = minutes.sections[0]
         for value, millimetres in (
-            (section.page_width, 210), (section.page_height, 297),
-            (section.top_margin, 37), (section.bottom_margin, 35),
-            (section.left_margin, 28), (section.right_margin, 26),
+            (section.page_width, 210),
+            (section.page_height, 297),
+            (section.top_margin, 37),
+            (section.bottom_margin, 35),
+            (section.left_margin, 28),
+            (section.right_margin, 26),
         ):
             assert close(value, Mm(millimetres)), (value.mm, millimetres)
 
@@ -75,7 +77,9 @@ class TestLayout:
         assert headings and east_asian_font(headings[0].runs[0]) == "黑体"
         body = [p for p in minutes.paragraphs if p.text.startswith("主持人")][0]
         assert east_asian_font(body.runs[0]) == "仿宋_GB2312"
-        assert (body.runs[0].font.size or body.style.font.size) == Pt(16)  # 三号, from Normal
+        assert (body.runs[0].font.size or body.style.font.size) == Pt(
+            16
+        )  # 三号, from Normal
 
     def test_page_numbers_in_the_footer(self, minutes):
         footer = minutes.sections[0].footer.paragraphs[0]
@@ -133,17 +137,27 @@ class TestContent:
         member = [r for r in recipients(consultation) if r.kind == "member"][0]
         InvitationLog(consultation).set_answer(member, "declined")
         transaction.commit()
-        response = staff.patch(f"{WATER}/@attendance", json={"attendance": [
-            {"member": member.key, "status": "leave", "reason": "临时公务"}]})
+        response = staff.patch(
+            f"{WATER}/@attendance",
+            json={
+                "attendance": [
+                    {"member": member.key, "status": "leave", "reason": "临时公务"}
+                ]
+            },
+        )
         assert response.status_code == 200, response.text
         text = text_of(open_docx(staff.get(f"{WATER}/@minutes").content))
-        assert f"{member.name}（临时公务）" in text and f"缺席：{member.name}" not in text
+        assert (
+            f"{member.name}（临时公务）" in text and f"缺席：{member.name}" not in text
+        )
 
     def test_english_site(self, functional, staff):
         functional["portal"].portal_registry["plone.default_language"] = "en"
         transaction.commit()
         document = open_docx(staff.get(f"{WATER}/@minutes").content)
-        assert document.paragraphs[0].text == "幕阜山片区农村安全饮水双月协商会 — minutes"
+        assert (
+            document.paragraphs[0].text == "幕阜山片区农村安全饮水双月协商会 — minutes"
+        )
         assert "Location: 市政协机关三楼会议室" in text_of(document)
         assert document.styles["Normal"].font.name == "Times New Roman"
 
@@ -159,11 +173,18 @@ class TestAccess:
 
 class TestApproval:
     def test_approval_stores_a_snapshot_that_never_changes(self, staff, secretary):
-        created = staff.post("/2018", json={
-            "@type": "Consultation", "title": "纪要测试协商会", "kind": "topical",
-            "start": "2018-12-27T09:00:00+08:00", "end": "2018-12-27T11:00:00+08:00",
-            "presided_by": "市政协副主席沈晋", "decisions": "形成建议报送市委",
-        }).json()["@id"]
+        created = staff.post(
+            "/2018",
+            json={
+                "@type": "Consultation",
+                "title": "纪要测试协商会",
+                "kind": "topical",
+                "start": "2018-12-27T09:00:00+08:00",
+                "end": "2018-12-27T11:00:00+08:00",
+                "presided_by": "市政协副主席沈晋",
+                "decisions": "形成建议报送市委",
+            },
+        ).json()["@id"]
         for transition in ("schedule", "hold"):
             assert staff.post(f"{created}/@workflow/{transition}").status_code == 200
         assert secretary.post(f"{created}/@workflow/approve_minutes").status_code == 200
@@ -173,7 +194,10 @@ class TestApproval:
         first = staff.get(f"{snapshots[0]['@id']}/@@download/file").content
         assert "形成建议报送市委" in text_of(open_docx(first))
         # minutes are frozen once approved: staff cannot edit the consultation any more
-        assert staff.patch(created, json={"decisions": "改动"}).status_code in (401, 403)
+        assert staff.patch(created, json={"decisions": "改动"}).status_code in (
+            401,
+            403,
+        )
 
     def test_a_new_copy_keeps_the_old(self, functional, staff):
         from collective.consultation.minutes.snapshot import store_snapshot
@@ -216,33 +240,57 @@ class TestBadData:
         text = text_of(open_docx(staff.get(f"{WATER}/@minutes").content))
         assert member.title not in text.split("出席：")[1].split("\n")[0]
         assert staff.get(f"{WATER}/@ical").status_code == 200
-        assert secretary.get(f"{WATER}/@adoption-report", params={"format": "xlsx"}).status_code == 200
+        assert (
+            secretary.get(
+                f"{WATER}/@adoption-report", params={"format": "xlsx"}
+            ).status_code
+            == 200
+        )
 
     def test_empty_consultation(self, staff):
-        created = staff.post("/2018", json={
-            "@type": "Consultation", "title": "空白协商会", "kind": "topical",
-            "start": "2018-12-27T09:00:00+08:00", "end": "2018-12-27T11:00:00+08:00",
-        }).json()["@id"]
+        created = staff.post(
+            "/2018",
+            json={
+                "@type": "Consultation",
+                "title": "空白协商会",
+                "kind": "topical",
+                "start": "2018-12-27T09:00:00+08:00",
+                "end": "2018-12-27T11:00:00+08:00",
+            },
+        ).json()["@id"]
         response = staff.get(f"{created}/@minutes")
         assert response.status_code == 200
         assert open_docx(response.content).paragraphs[0].text == "空白协商会纪要"
 
 
 @pytest.mark.skipif(
-    not (shutil.which("soffice") and shutil.which("pdftotext")) and not os.environ.get("CI"),
+    not (shutil.which("soffice") and shutil.which("pdftotext"))
+    and not os.environ.get("CI"),
     reason="LibreOffice (libreoffice-writer-nogui) and poppler-utils are not installed here",
 )
 def test_libreoffice_renders_the_chinese_text(staff, tmp_path):
     path = tmp_path / "minutes.docx"
     path.write_bytes(staff.get(f"{WATER}/@minutes").content)
     subprocess.run(
-        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
-         "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
-        check=True, capture_output=True, timeout=180,
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
     )
     text = subprocess.run(
         ["pdftotext", "-layout", str(tmp_path / "minutes.pdf"), "-"],
-        check=True, capture_output=True, timeout=60,
+        check=True,
+        capture_output=True,
+        timeout=60,
     ).stdout.decode("utf-8")
     assert "幕阜山片区农村安全饮水双月协商会纪要" in text.replace(" ", "")
     assert "市政协机关三楼会议室" in text.replace(" ", "")

@@ -8,7 +8,6 @@ import docx
 import pytest
 import transaction
 
-
 WATER = "/2018/2018-06-28-bimonthly"
 
 
@@ -25,7 +24,9 @@ def upload(functional, portal_url, data, filename="template.docx"):
     browser = browser_for(functional)
     browser.raiseHttpErrors = False
     browser.open(f"{portal_url}/@@minutes-template")
-    browser.getControl(name="template").add_file(BytesIO(data), "application/octet-stream", filename)
+    browser.getControl(name="template").add_file(
+        BytesIO(data), "application/octet-stream", filename
+    )
     browser.getControl(name="upload").click()
     return browser
 
@@ -33,7 +34,9 @@ def upload(functional, portal_url, data, filename="template.docx"):
 def minutes_text(staff, path=WATER):
     response = staff.get(f"{path}/@minutes")
     assert response.status_code == 200
-    return "\n".join(p.text for p in docx.Document(BytesIO(response.content)).paragraphs)
+    return "\n".join(
+        p.text for p in docx.Document(BytesIO(response.content)).paragraphs
+    )
 
 
 def test_a_good_template_is_used(functional, portal_url, staff):
@@ -71,7 +74,9 @@ def test_a_broken_template_is_refused(functional, portal_url, staff, data, words
     assert words in browser.contents
     assert "Traceback" not in browser.contents
     # nothing was stored: the built-in layout still makes the minutes
-    assert "幕阜山片区农村安全饮水双月协商会纪要" in minutes_text(staff) or "minutes" in minutes_text(staff)
+    assert "幕阜山片区农村安全饮水双月协商会纪要" in minutes_text(
+        staff
+    ) or "minutes" in minutes_text(staff)
 
 
 def test_back_to_the_built_in_layout(functional, portal_url, staff):
@@ -88,7 +93,9 @@ def test_a_template_that_fails_later_falls_back(functional, staff):
     from collective.consultation.minutes.template import KEY
     from zope.annotation.interfaces import IAnnotations
 
-    IAnnotations(functional["portal"])[KEY] = template_bytes("{{ title.missing.deeper }}")
+    IAnnotations(functional["portal"])[KEY] = template_bytes(
+        "{{ title.missing.deeper }}"
+    )
     transaction.commit()
     assert "幕阜山片区农村安全饮水双月协商会" in minutes_text(staff)
 
@@ -98,6 +105,8 @@ def test_only_site_managers(portal_url):
 
     import requests
 
-    response = requests.get(f"{portal_url}/@@minutes-template", auth=STAFF, allow_redirects=False)
+    response = requests.get(
+        f"{portal_url}/@@minutes-template", auth=STAFF, allow_redirects=False
+    )
     assert response.status_code in (302, 401, 403)
     assert 'name="template"' not in response.text

@@ -3,7 +3,6 @@ bad input answered with HTTP 400 naming the field, and nothing stored."""
 
 import pytest
 
-
 CONSULTATION = {
     "@type": "Consultation",
     "title": "关于数字政协建设的专题协商会",
@@ -32,7 +31,12 @@ class TestSearch:
             params={
                 "portal_type": "Suggestion",
                 "review_state": "adopted",
-                "metadata_fields": ["lead_unit", "consultation_kind", "proposer_names", "deadline"],
+                "metadata_fields": [
+                    "lead_unit",
+                    "consultation_kind",
+                    "proposer_names",
+                    "deadline",
+                ],
                 "b_size": 5,
             },
         ).json()
@@ -42,7 +46,14 @@ class TestSearch:
 
 class TestProgramme:
     def test_create_read_update_publish(self, staff, anon_request):
-        response = staff.post("/", json={"@type": "ConsultationProgramme", "title": "2019年度协商计划", "year": 2019})
+        response = staff.post(
+            "/",
+            json={
+                "@type": "ConsultationProgramme",
+                "title": "2019年度协商计划",
+                "year": 2019,
+            },
+        )
         assert response.status_code == 201, response.text
         url = response.json()["@id"]
         assert staff.get(url).json()["year"] == 2019
@@ -54,10 +65,17 @@ class TestProgramme:
 
     @pytest.mark.parametrize("year", [1948, 2101])
     def test_year_outside_range(self, staff, manager_request, year):
-        response = staff.post("/", json={"@type": "ConsultationProgramme", "title": "x", "year": year})
+        response = staff.post(
+            "/", json={"@type": "ConsultationProgramme", "title": "x", "year": year}
+        )
         text = error_text(response)
         assert "year" in text and "1949" in text
-        assert manager_request.get("/@search?portal_type=ConsultationProgramme").json()["items_total"] == 1
+        assert (
+            manager_request.get("/@search?portal_type=ConsultationProgramme").json()[
+                "items_total"
+            ]
+            == 1
+        )
 
     def test_member_may_not_create(self, member, anon_request):
         body = {"@type": "ConsultationProgramme", "title": "x", "year": 2019}
@@ -67,7 +85,9 @@ class TestProgramme:
 
 class TestConsultation:
     def test_create_read_update_schedule(self, staff, member):
-        response = staff.post("/2018", json={**CONSULTATION, "invitees": ["/members/m01"]})
+        response = staff.post(
+            "/2018", json={**CONSULTATION, "invitees": ["/members/m01"]}
+        )
         assert response.status_code == 201, response.text
         url = response.json()["@id"]
         data = staff.get(url).json()
@@ -77,7 +97,12 @@ class TestConsultation:
         assert staff.patch(url, json={"location": "市民之家"}).status_code == 204
         assert staff.get(url).json()["location"] == "市民之家"
 
-        assert staff.post(f"{url}/@workflow/schedule", json={"comment": "发出通知"}).status_code == 200
+        assert (
+            staff.post(
+                f"{url}/@workflow/schedule", json={"comment": "发出通知"}
+            ).status_code
+            == 200
+        )
         history = staff.get(f"{url}/@history").json()
         step = [h for h in history if h.get("action") == "schedule"][0]
         assert step["comments"] == "发出通知" and step["actor"]["id"] == "staff"
@@ -86,7 +111,11 @@ class TestConsultation:
 
     def test_secretary_may_not_schedule(self, staff, secretary):
         url = staff.post("/2018", json=CONSULTATION).json()["@id"]
-        assert secretary.post(f"{url}/@workflow/schedule").status_code in (400, 401, 403)
+        assert secretary.post(f"{url}/@workflow/schedule").status_code in (
+            400,
+            401,
+            403,
+        )
         assert staff.get(url).json()["review_state"] == "draft"
 
     @pytest.mark.parametrize(
@@ -101,7 +130,9 @@ class TestConsultation:
             ({"kind": "no-such-kind"}, "kind"),
         ],
     )
-    def test_bad_input_is_refused_and_not_stored(self, staff, manager_request, change, field_words):
+    def test_bad_input_is_refused_and_not_stored(
+        self, staff, manager_request, change, field_words
+    ):
         response = staff.post("/2018", json={**CONSULTATION, **change})
         assert field_words in error_text(response)
         found = manager_request.get("/@search", params={"Title": "数字政协"}).json()
@@ -112,10 +143,15 @@ class TestConsultation:
         response = staff.patch(url, json={"kind": "sectoral", "location": "别处"})
         assert "Sector" in error_text(response)
         data = staff.get(url).json()
-        assert data["kind"]["token"] == "topical" and data["location"] == CONSULTATION["location"]
+        assert (
+            data["kind"]["token"] == "topical"
+            and data["location"] == CONSULTATION["location"]
+        )
 
     def test_sectoral_with_sector_is_fine(self, staff):
-        response = staff.post("/2018", json={**CONSULTATION, "kind": "sectoral", "sector": "education"})
+        response = staff.post(
+            "/2018", json={**CONSULTATION, "kind": "sectoral", "sector": "education"}
+        )
         assert response.status_code == 201, response.text
 
     def test_anonymous_cannot_read_a_draft(self, anon_request):
@@ -125,7 +161,9 @@ class TestConsultation:
 
 class TestSuggestion:
     def test_member_proposes_and_secretariat_handles(self, staff, member, secretary):
-        consultation = staff.post("/2018", json={**CONSULTATION, "invitees": ["/members/m01"]}).json()["@id"]
+        consultation = staff.post(
+            "/2018", json={**CONSULTATION, "invitees": ["/members/m01"]}
+        ).json()["@id"]
         staff.post(f"{consultation}/@workflow/schedule")
         response = member.post(
             consultation,
@@ -135,22 +173,42 @@ class TestSuggestion:
         url = response.json()["@id"]
         # the member who files it is its proposer
         assert [p["title"] for p in staff.get(url).json()["proposers"]] == ["游进"]
-        assert member.post(f"{url}/@workflow/submit", json={"comment": "报送"}).status_code == 200
+        assert (
+            member.post(f"{url}/@workflow/submit", json={"comment": "报送"}).status_code
+            == 200
+        )
         assert member.post(f"{url}/@workflow/refer").status_code in (400, 401, 403)
         patch = {
-            "lead_unit": "市水利和湖泊局", "deadline": "2019-03-27", "assisting_units": ["市发展和改革委员会"],
-            "answer": "已答复。", "answer_date": "2019-02-01", "adoption_degree": "full", "implementation": "已落实。",
+            "lead_unit": "市水利和湖泊局",
+            "deadline": "2019-03-27",
+            "assisting_units": ["市发展和改革委员会"],
+            "answer": "已答复。",
+            "answer_date": "2019-02-01",
+            "adoption_degree": "full",
+            "implementation": "已落实。",
         }
         assert secretary.patch(url, json=patch).status_code == 204
         for transition in ("refer", "answer", "adopt", "implement"):
-            response = secretary.post(f"{url}/@workflow/{transition}", json={"comment": transition})
+            response = secretary.post(
+                f"{url}/@workflow/{transition}", json={"comment": transition}
+            )
             assert response.status_code == 200, (transition, response.text)
         data = secretary.get(url).json()
         assert data["review_state"] == "implemented"
-        assert data["lead_unit"] == "市水利和湖泊局" and data["deadline"] == "2019-03-27"
+        assert (
+            data["lead_unit"] == "市水利和湖泊局" and data["deadline"] == "2019-03-27"
+        )
         history = secretary.get(f"{url}/@history").json()
-        steps = {h["transition_title"]: h["comments"] for h in history if h.get("type") == "workflow"}
-        assert {"Submit to the committee": "报送", "Refer to units": "refer", "Mark as implemented": "implement"}.items() <= steps.items()
+        steps = {
+            h["transition_title"]: h["comments"]
+            for h in history
+            if h.get("type") == "workflow"
+        }
+        assert {
+            "Submit to the committee": "报送",
+            "Refer to units": "refer",
+            "Mark as implemented": "implement",
+        }.items() <= steps.items()
         # the proposer follows the handling too
         assert member.get(f"{url}/@history").status_code == 200
 
@@ -161,13 +219,20 @@ class TestSuggestion:
         assert response.status_code in (401, 403)
 
     def test_bad_adoption_value(self, secretary):
-        response = secretary.patch("/2018/2018-06-28-bimonthly/s009", json={"adoption_degree": "most"})
+        response = secretary.patch(
+            "/2018/2018-06-28-bimonthly/s009", json={"adoption_degree": "most"}
+        )
         assert "adoption_degree" in error_text(response)
 
 
 class TestMembers:
     def test_create_read_update(self, staff, anon_request):
-        body = {"@type": "CommitteeMember", "title": "测试委员", "email": "test@example.org", "sector": "education"}
+        body = {
+            "@type": "CommitteeMember",
+            "title": "测试委员",
+            "email": "test@example.org",
+            "sector": "education",
+        }
         response = staff.post("/members", json=body)
         assert response.status_code == 201, response.text
         url = response.json()["@id"]
@@ -186,7 +251,10 @@ class TestMembers:
         response = manager_request.post("/", json=body)
         assert response.status_code == 201, response.text
         url = response.json()["@id"]
-        assert manager_request.patch(url, json={"description": "2021—2026"}).status_code == 204
+        assert (
+            manager_request.patch(url, json={"description": "2021—2026"}).status_code
+            == 204
+        )
         data = manager_request.get(url).json()
         assert data["@type"] == "MemberDirectory" and data["description"] == "2021—2026"
         assert data["review_state"] == "internal"

@@ -2,8 +2,13 @@ from plone import api
 
 import pytest
 
-
-TYPES = ("ConsultationProgramme", "Consultation", "Suggestion", "MemberDirectory", "CommitteeMember")
+TYPES = (
+    "ConsultationProgramme",
+    "Consultation",
+    "Suggestion",
+    "MemberDirectory",
+    "CommitteeMember",
+)
 WORKFLOWS = {
     "ConsultationProgramme": "programme_workflow",
     "Consultation": "consultation_workflow",
@@ -12,8 +17,18 @@ WORKFLOWS = {
     "CommitteeMember": "member_directory_workflow",
 }
 INDEXES = (
-    "consultation_year", "consultation_kind", "invitees", "units", "sector", "consultation_uid",
-    "public_opinion", "proposers", "lead_unit", "deadline", "adoption_degree", "member_userid",
+    "consultation_year",
+    "consultation_kind",
+    "invitees",
+    "units",
+    "sector",
+    "consultation_uid",
+    "public_opinion",
+    "proposers",
+    "lead_unit",
+    "deadline",
+    "adoption_degree",
+    "member_userid",
 )
 
 
@@ -32,7 +47,9 @@ class TestInstall:
     @pytest.mark.parametrize("portal_type", TYPES)
     def test_type_and_workflow(self, portal, portal_type):
         assert portal_type in portal.portal_types.objectIds()
-        chain = api.portal.get_tool("portal_workflow").getChainForPortalType(portal_type)
+        chain = api.portal.get_tool("portal_workflow").getChainForPortalType(
+            portal_type
+        )
         assert chain == (WORKFLOWS[portal_type],)
 
     def test_consultation_is_an_event(self, portal):
@@ -45,7 +62,9 @@ class TestInstall:
         assert index in api.portal.get_tool("portal_catalog").indexes()
 
     def test_groups_carry_roles(self, portal):
-        assert "ConsultationStaff" in api.group.get_roles(groupname="consultation-staff")
+        assert "ConsultationStaff" in api.group.get_roles(
+            groupname="consultation-staff"
+        )
         assert "Secretariat" in api.group.get_roles(groupname="secretariat")
 
 

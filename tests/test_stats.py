@@ -13,24 +13,45 @@ def test_the_demo_year(secretary, manager_request):
     assert sum(stats["consultations"]["by_kind"].values()) == 32
     assert stats["consultations"]["by_kind"]["bimonthly"] == 6
     assert stats["consultations"]["by_state"]["minuted"] == count(
-        manager_request, portal_type="Consultation", review_state="minuted")
+        manager_request, portal_type="Consultation", review_state="minuted"
+    )
     assert stats["suggestions"]["total"] == 124
     assert stats["suggestions"]["public_opinion"] == 21
-    adopted = count(manager_request, portal_type="Suggestion", review_state=["adopted", "implemented"])
-    decided = 124 - count(manager_request, portal_type="Suggestion", review_state=["draft", "withdrawn"])
+    adopted = count(
+        manager_request,
+        portal_type="Suggestion",
+        review_state=["adopted", "implemented"],
+    )
+    decided = 124 - count(
+        manager_request, portal_type="Suggestion", review_state=["draft", "withdrawn"]
+    )
     assert stats["adoption_rate"] == round(adopted / decided, 4)
     evaluation = stats["evaluation"]
     open_states = ["answered", "adopted", "implemented", "not_adopted"]
-    assert evaluation["answered"] == count(manager_request, portal_type="Suggestion", review_state=open_states)
+    assert evaluation["answered"] == count(
+        manager_request, portal_type="Suggestion", review_state=open_states
+    )
     assert evaluation["evaluated"] == count(
-        manager_request, portal_type="Suggestion", review_state=open_states,
-        evaluation=["satisfied", "basically_satisfied", "dissatisfied"])
+        manager_request,
+        portal_type="Suggestion",
+        review_state=open_states,
+        evaluation=["satisfied", "basically_satisfied", "dissatisfied"],
+    )
     assert 0 < evaluation["evaluated"] < evaluation["answered"]
-    assert evaluation["coverage"] == round(evaluation["evaluated"] / evaluation["answered"], 4)
+    assert evaluation["coverage"] == round(
+        evaluation["evaluated"] / evaluation["answered"], 4
+    )
     # overdue: referred or submitted, deadline before today (the demo year is long past)
-    items = manager_request.get("/@search", params={
-        "portal_type": "Suggestion", "review_state": ["submitted", "referred"], "consultation_year:int": 2018,
-        "metadata_fields": "deadline", "b_size": 500}).json()["items"]
+    items = manager_request.get(
+        "/@search",
+        params={
+            "portal_type": "Suggestion",
+            "review_state": ["submitted", "referred"],
+            "consultation_year:int": 2018,
+            "metadata_fields": "deadline",
+            "b_size": 500,
+        },
+    ).json()["items"]
     assert stats["overdue"] == sum(1 for item in items if item["deadline"]) > 0
 
 
@@ -39,7 +60,10 @@ def test_another_year_is_empty(secretary):
     assert stats["consultations"]["total"] == 0 and stats["suggestions"]["total"] == 0
 
 
-@pytest.mark.parametrize("params,words", [({"year": "x"}, "year"), ({"year": "3000"}, "year"), ({"yr": "2018"}, "yr")])
+@pytest.mark.parametrize(
+    "params,words",
+    [({"year": "x"}, "year"), ({"year": "3000"}, "year"), ({"yr": "2018"}, "yr")],
+)
 def test_bad_parameters(secretary, params, words):
     response = secretary.get("/@consultation-stats", params=params)
     assert response.status_code == 400 and words in response.text

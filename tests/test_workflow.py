@@ -16,13 +16,17 @@ def relation(obj):
 
 
 def transitions_for(obj):
-    return {t["id"] for t in api.portal.get_tool("portal_workflow").getTransitionsFor(obj)}
+    return {
+        t["id"] for t in api.portal.get_tool("portal_workflow").getTransitionsFor(obj)
+    }
 
 
 @pytest.fixture
 def second_member(manager, members):
     """A second member login, linked to the directory entry m02 (王建华)."""
-    api.user.create(email="m02@example.com", username="wangjianhua", password="wang-2018-demo")
+    api.user.create(
+        email="m02@example.com", username="wangjianhua", password="wang-2018-demo"
+    )
     members["m02"].userid = "wangjianhua"
     members["m02"].reindexObject()
     return "wangjianhua"
@@ -43,7 +47,8 @@ def consultation(manager, programme, members, consultation_data):
 @pytest.fixture
 def suggestion(consultation, members):
     """A draft suggestion proposed by 游进 in a scheduled consultation, with the data each
-    handling step needs already filled in (tests/test_tracking.py checks the refusals)."""
+    handling step needs already filled in (tests/test_tracking.py checks the refusals).
+    """
     from datetime import date
 
     api.content.transition(consultation, transition="schedule")
@@ -114,7 +119,9 @@ SUGGESTION_CASES = [
 
 
 @pytest.mark.parametrize("path,user,expected", SUGGESTION_CASES)
-def test_suggestion_transitions(suggestion, second_member, as_user, path, user, expected):
+def test_suggestion_transitions(
+    suggestion, second_member, as_user, path, user, expected
+):
     advance(suggestion, *path)
     as_user(user)
     assert transitions_for(suggestion) == expected
@@ -132,9 +139,13 @@ def test_each_step_keeps_actor_time_and_comment(suggestion, as_user):
     as_user("youjin")
     api.content.transition(suggestion, transition="submit", comment="请审阅")
     as_user("secretary")
-    api.content.transition(suggestion, transition="refer", comment="交市水利和湖泊局办理")
+    api.content.transition(
+        suggestion, transition="refer", comment="交市水利和湖泊局办理"
+    )
     history = suggestion.workflow_history["suggestion_workflow"]
-    steps = [(h["action"], h["actor"], h["review_state"], h["comments"]) for h in history[1:]]
+    steps = [
+        (h["action"], h["actor"], h["review_state"], h["comments"]) for h in history[1:]
+    ]
     assert steps == [
         ("submit", "youjin", "submitted", "请审阅"),
         ("refer", "secretary", "referred", "交市水利和湖泊局办理"),
@@ -149,7 +160,9 @@ class TestVisibility:
         states = {b.review_state for b in brains}
         assert len(brains) == 31  # all but the draft
         assert "draft" not in states
-        suggestion_states = {b.review_state for b in api.content.find(portal_type="Suggestion")}
+        suggestion_states = {
+            b.review_state for b in api.content.find(portal_type="Suggestion")
+        }
         assert suggestion_states == {"adopted", "implemented"}
         assert len(api.content.find(portal_type="CommitteeMember")) == 0
 
@@ -169,7 +182,11 @@ class TestVisibility:
         self, manager, members, consultation_data, second_member, as_user
     ):
         programme = api.content.create(
-            container=manager, type="ConsultationProgramme", id="2019", title="2019", year=2019
+            container=manager,
+            type="ConsultationProgramme",
+            id="2019",
+            title="2019",
+            year=2019,
         )
         consultation = api.content.create(
             container=programme,
@@ -182,15 +199,21 @@ class TestVisibility:
         as_user("youjin")
         assert [b.UID for b in api.content.find(UID=uid)] == [uid]
         assert api.user.has_permission(
-            "collective.consultation: Add Suggestion", username="youjin", obj=consultation
+            "collective.consultation: Add Suggestion",
+            username="youjin",
+            obj=consultation,
         )
         as_user("wangjianhua")
         assert len(api.content.find(UID=uid)) == 0
         as_user(None)
         assert len(api.content.find(UID=uid)) == 0
 
-    def test_invitation_change_takes_effect(self, manager, programme, members, consultation_data, second_member, as_user):
-        consultation = api.content.create(container=programme, type="Consultation", **consultation_data)
+    def test_invitation_change_takes_effect(
+        self, manager, programme, members, consultation_data, second_member, as_user
+    ):
+        consultation = api.content.create(
+            container=programme, type="Consultation", **consultation_data
+        )
         uid = consultation.UID()
         as_user("wangjianhua")
         assert len(api.content.find(UID=uid)) == 0
@@ -198,7 +221,10 @@ class TestVisibility:
         consultation.invitees = [relation(members["m02"])]
         consultation.reindexObject()
         as_user("wangjianhua")
-        assert api.user.has_permission("View", username="wangjianhua", obj=consultation) is False  # still draft
+        assert (
+            api.user.has_permission("View", username="wangjianhua", obj=consultation)
+            is False
+        )  # still draft
         with api.env.adopt_roles(["Manager"]):
             api.content.transition(consultation, transition="schedule")
         assert api.user.has_permission("View", username="wangjianhua", obj=consultation)
@@ -207,9 +233,15 @@ class TestVisibility:
         assert len(search(portal_type="Consultation")) == 32
 
 
-@pytest.mark.parametrize("user,expected", [
-    ("secretary", {"adopt", "decline", "reopen"}), ("staff", set()), ("youjin", set()), (None, set()),
-])
+@pytest.mark.parametrize(
+    "user,expected",
+    [
+        ("secretary", {"adopt", "decline", "reopen"}),
+        ("staff", set()),
+        ("youjin", set()),
+        (None, set()),
+    ],
+)
 def test_reopen_after_a_dissatisfied_evaluation(suggestion, as_user, user, expected):
     advance(suggestion, "submit", "refer", "answer")
     suggestion.evaluation = "dissatisfied"

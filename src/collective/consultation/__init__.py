@@ -4,7 +4,6 @@ from zope.i18nmessageid import MessageFactory
 
 import logging
 
-
 PACKAGE_NAME = "collective.consultation"
 
 _ = MessageFactory(PACKAGE_NAME)

@@ -32,13 +32,17 @@ class IConsultationSettings(Interface):
     )
     organizer_name = schema.TextLine(
         title=_("Committee name"),
-        description=_("Shown as the sender of invitations and the organiser in calendars."),
+        description=_(
+            "Shown as the sender of invitations and the organiser in calendars."
+        ),
         required=False,
         default="咸宁市政协办公室",
     )
     answer_months = schema.Int(
         title=_("Answer period (months)"),
-        description=_("The default deadline for a unit's answer, counted from the referral."),
+        description=_(
+            "The default deadline for a unit's answer, counted from the referral."
+        ),
         required=True,
         default=3,
         min=1,
@@ -53,9 +57,10 @@ class IConsultationSettings(Interface):
     )
 
 
-
 def setting(name):
     """One of the committee's settings, or its default where the record is missing
     (a site installed before the record existed)."""
     default = IConsultationSettings[name].default
-    return api.portal.get_registry_record(f"collective.consultation.{name}", default=default)
+    return api.portal.get_registry_record(
+        f"collective.consultation.{name}", default=default
+    )

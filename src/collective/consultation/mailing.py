@@ -2,6 +2,7 @@
 plain and an HTML part built from the same lines, CRLF line ends, and delivery through
 Plone's MailHost that reports a failure instead of raising it."""
 
+from collective.consultation.interfaces import setting
 from email import policy
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
@@ -9,7 +10,6 @@ from email.utils import formataddr
 from email.utils import formatdate
 from email.utils import make_msgid
 from html import escape
-from collective.consultation.interfaces import setting
 from plone import api
 from zope.i18n import translate
 from zope.i18nmessageid import Message
@@ -22,15 +22,24 @@ def t(message, language, **mapping):
 
 
 def site_language():
-    language = api.portal.get_registry_record("plone.default_language", default="zh-cn") or "zh-cn"
+    language = (
+        api.portal.get_registry_record("plone.default_language", default="zh-cn")
+        or "zh-cn"
+    )
     return "zh_CN" if language.lower().startswith("zh") else language.split("-")[0]
 
 
 def sender():
     """(name, e-mail) of the committee's mailbox (control panel), else the site's."""
     email, name = setting("organizer_email"), setting("organizer_name")
-    email = email or api.portal.get_registry_record("plone.email_from_address", default=None)
-    name = name or api.portal.get_registry_record("plone.email_from_name", default="") or ""
+    email = email or api.portal.get_registry_record(
+        "plone.email_from_address", default=None
+    )
+    name = (
+        name
+        or api.portal.get_registry_record("plone.email_from_name", default="")
+        or ""
+    )
     return name, email or "noreply@example.org"
 
 
@@ -50,8 +59,14 @@ def html(lines):
         if kind == "p":
             out.append(f"<p>{escape(value)}</p>")
         else:
-            out.append(f'<p><a href="{escape(value[1], quote=True)}">{escape(value[0])}</a></p>')
-    return '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>' + "".join(out) + "</body></html>"
+            out.append(
+                f'<p><a href="{escape(value[1], quote=True)}">{escape(value[0])}</a></p>'
+            )
+    return (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>'
+        + "".join(out)
+        + "</body></html>"
+    )
 
 
 def envelope(subtype, subject, from_, to, cc=()):

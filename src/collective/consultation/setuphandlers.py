@@ -4,7 +4,6 @@ from plone import api
 from plone.base.interfaces import INonInstallable
 from zope.interface import implementer
 
-
 # Global roles are given to groups, so staff are managed by group membership.
 GROUPS = (
     ("consultation-staff", "Committee staff", "专委会工作人员", ("ConsultationStaff",)),

@@ -10,8 +10,12 @@ from zope.event import notify
 from zope.intid.interfaces import IIntIds
 from zope.lifecycleevent import ObjectModifiedEvent
 
-
-SUGGESTION_INDEXES = ("consultation_year", "consultation_kind", "consultation_title", "consultation_date")
+SUGGESTION_INDEXES = (
+    "consultation_year",
+    "consultation_kind",
+    "consultation_title",
+    "consultation_date",
+)
 
 
 def reindex_suggestions(consultation, event):

@@ -16,7 +16,6 @@ from plone.testing.zope import WSGI_SERVER_FIXTURE
 import os
 import socket
 
-
 # Compile the .po catalogs into .mo files when the ZCML registers them.
 os.environ.setdefault("zope_i18n_compile_mo_files", "true")
 
@@ -35,7 +34,9 @@ class RecordingSMTPHandler:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
-        self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content))
+        self.messages.append(
+            (envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content)
+        )
         return "250 Message accepted"
 
 
@@ -51,7 +52,9 @@ class SMTPServerLayer(Layer):
     def setUp(self):
         self["smtp"] = RecordingSMTPHandler()
         self["smtp_port"] = free_port()
-        self.controller = Controller(self["smtp"], hostname="127.0.0.1", port=self["smtp_port"])
+        self.controller = Controller(
+            self["smtp"], hostname="127.0.0.1", port=self["smtp_port"]
+        )
         self.controller.start()
 
     def tearDown(self):

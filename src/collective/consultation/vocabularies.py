@@ -11,7 +11,6 @@ from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
 
-
 KINDS = (
     ("bimonthly", _("Bimonthly consultation")),  # 双月协商
     ("sectoral", _("Sectoral consultation")),  # 界别协商
@@ -74,7 +73,10 @@ COMMITTEES = (
     ("culture_history", _("Culture, history and study committee")),
     ("social_legal", _("Social and legal affairs committee")),
     ("ethnic_religious", _("Ethnic and religious affairs committee")),
-    ("overseas", _("Hong Kong, Macao, Taiwan, overseas Chinese and foreign affairs committee")),
+    (
+        "overseas",
+        _("Hong Kong, Macao, Taiwan, overseas Chinese and foreign affairs committee"),
+    ),
 )
 
 ADOPTION_DEGREES = (
@@ -122,4 +124,6 @@ def units_vocabulary(context=None):
     """The registered units (承办单位) by name; suggestions store the name."""
     from collective.consultation.tracking import units
 
-    return SimpleVocabulary([SimpleTerm(name, name.encode("utf-8").hex(), name) for name in units.names()])
+    return SimpleVocabulary(
+        [SimpleTerm(name, name.encode("utf-8").hex(), name) for name in units.names()]
+    )

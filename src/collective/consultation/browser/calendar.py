@@ -23,8 +23,10 @@ def api_url(context, endpoint):
     """<site>/++api++/<path>/<endpoint>: with ++api++ right after the site, plone.rest
     answers whatever Accept header a calendar program or browser sends."""
     portal = api.portal.get()
-    relative = "/".join(context.getPhysicalPath()[len(portal.getPhysicalPath()):])
-    return "/".join(part for part in (portal.absolute_url(), "++api++", relative, endpoint) if part)
+    relative = "/".join(context.getPhysicalPath()[len(portal.getPhysicalPath()) :])
+    return "/".join(
+        part for part in (portal.absolute_url(), "++api++", relative, endpoint) if part
+    )
 
 
 def ical_url(context):
@@ -49,7 +51,9 @@ class InvitationsPanel(BrowserView):
     """Mixed into the consultation view: what staff see of invitations."""
 
     def can_manage(self):
-        return bool(getSecurityManager().checkPermission(MANAGE_INVITATIONS, self.context))
+        return bool(
+            getSecurityManager().checkPermission(MANAGE_INVITATIONS, self.context)
+        )
 
     def invitation_summary(self):
         return invitations_summary(self.context)
@@ -61,7 +65,11 @@ class InvitationsPanel(BrowserView):
     }
 
     def answer_label(self, answer):
-        return translate(self.ANSWER_LABELS[answer], context=self.request) if answer else ""
+        return (
+            translate(self.ANSWER_LABELS[answer], context=self.request)
+            if answer
+            else ""
+        )
 
 
 class ResendInvitations(BrowserView):
@@ -72,15 +80,29 @@ class ResendInvitations(BrowserView):
         if not getSecurityManager().checkPermission(MANAGE_INVITATIONS, self.context):
             raise Forbidden()
         messages = api.portal.show_message
-        if api.content.get_state(self.context) != "scheduled" or invitations.is_over(self.context):
-            messages(_("Invitations are sent for a scheduled consultation only."), self.request, "error")
+        if api.content.get_state(self.context) != "scheduled" or invitations.is_over(
+            self.context
+        ):
+            messages(
+                _("Invitations are sent for a scheduled consultation only."),
+                self.request,
+                "error",
+            )
         else:
             keys = self.request.form.get("keys") or None
-            chosen = [r for r in invitations.recipients(self.context) if keys is None or r.key in keys]
+            chosen = [
+                r
+                for r in invitations.recipients(self.context)
+                if keys is None or r.key in keys
+            ]
             results = invitations.send(self.context, "invitation", to=chosen)
             failed = [key for key, error in results.items() if error]
             if failed:
-                messages(_("Some invitations could not be delivered: see the list."), self.request, "warning")
+                messages(
+                    _("Some invitations could not be delivered: see the list."),
+                    self.request,
+                    "warning",
+                )
             else:
                 messages(_("The invitations have been sent."), self.request, "info")
         self.request.response.redirect(f"{self.context.absolute_url()}#invitations")
@@ -95,6 +117,8 @@ class RegenerateFeedToken(BrowserView):
             raise Forbidden()
         feedtoken.regenerate(self.context)
         api.portal.show_message(
-            _("A new calendar link was made; the old one no longer works."), self.request, "info"
+            _("A new calendar link was made; the old one no longer works."),
+            self.request,
+            "info",
         )
         self.request.response.redirect(self.context.absolute_url())

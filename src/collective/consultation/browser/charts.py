@@ -3,7 +3,6 @@ every bar is a link to the list of suggestions behind its number."""
 
 from html import escape
 
-
 BAR_HEIGHT = 22
 GAP = 6
 LABEL_WIDTH = 190
@@ -25,7 +24,7 @@ def bar_chart(bars, css_class="chart", colour="#2f6fb0"):
         text_y = y + BAR_HEIGHT * 0.7
         out.append(
             f'<a class="bar" href="{escape(url, quote=True)}" data-label="{escape(label, quote=True)}" data-value="{value}">'
-            f'<title>{escape(label)}: {value}</title>'
+            f"<title>{escape(label)}: {value}</title>"
             f'<text x="{LABEL_WIDTH - 8}" y="{text_y:.1f}" text-anchor="end" font-size="13">{escape(label)}</text>'
             f'<rect x="{LABEL_WIDTH}" y="{y}" width="{length}" height="{BAR_HEIGHT}" fill="{colour}" rx="3"/>'
             f'<text x="{LABEL_WIDTH + length + 6}" y="{text_y:.1f}" font-size="13">{value}</text></a>'

@@ -18,8 +18,16 @@ from urllib.parse import urlencode
 from zExceptions import BadRequest
 from zope.i18n import translate
 
-
-LIFECYCLE = ("draft", "submitted", "referred", "answered", "adopted", "implemented", "not_adopted", "withdrawn")
+LIFECYCLE = (
+    "draft",
+    "submitted",
+    "referred",
+    "answered",
+    "adopted",
+    "implemented",
+    "not_adopted",
+    "withdrawn",
+)
 LISTS = ("overdue", "unevaluated")
 
 
@@ -28,7 +36,9 @@ def site_url():
 
 
 def list_url(**params):
-    return f"{site_url()}/@@suggestion-list?" + urlencode({k: v for k, v in params.items() if v}, doseq=True)
+    return f"{site_url()}/@@suggestion-list?" + urlencode(
+        {k: v for k, v in params.items() if v}, doseq=True
+    )
 
 
 class DashboardView(BrowserView):
@@ -42,7 +52,9 @@ class DashboardView(BrowserView):
                 return adoption.parse_year(value)
             except adoption.FilterError as exc:
                 raise BadRequest(str(exc))
-        years = api.portal.get_tool("portal_catalog").uniqueValuesFor("consultation_year")
+        years = api.portal.get_tool("portal_catalog").uniqueValuesFor(
+            "consultation_year"
+        )
         return max(years) if years else date.today().year
 
     def figures(self):
@@ -54,39 +66,83 @@ class DashboardView(BrowserView):
         f, year = self.figures(), self.year()
         coverage = f["evaluation"]
         return [
-            {"label": _("Consultations"), "value": f["consultations"]["total"], "url": None},
-            {"label": _("Suggestions"), "value": f["suggestions"]["total"], "url": list_url(year=year)},
-            {"label": _("Adoption rate"), "value": f"{f['adoption_rate'] * 100:.1f}%",
-             "url": list_url(year=year, state=["adopted", "implemented"])},
-            {"label": _("Overdue"), "value": f["overdue"], "url": list_url(year=year, list="overdue")},
-            {"label": _("Evaluation coverage"), "value": f"{coverage['coverage'] * 100:.1f}%", "url": None},
-            {"label": _("Answered, not yet evaluated"), "value": coverage["answered"] - coverage["evaluated"],
-             "url": list_url(year=year, list="unevaluated")},
+            {
+                "label": _("Consultations"),
+                "value": f["consultations"]["total"],
+                "url": None,
+            },
+            {
+                "label": _("Suggestions"),
+                "value": f["suggestions"]["total"],
+                "url": list_url(year=year),
+            },
+            {
+                "label": _("Adoption rate"),
+                "value": f"{f['adoption_rate'] * 100:.1f}%",
+                "url": list_url(year=year, state=["adopted", "implemented"]),
+            },
+            {
+                "label": _("Overdue"),
+                "value": f["overdue"],
+                "url": list_url(year=year, list="overdue"),
+            },
+            {
+                "label": _("Evaluation coverage"),
+                "value": f"{coverage['coverage'] * 100:.1f}%",
+                "url": None,
+            },
+            {
+                "label": _("Answered, not yet evaluated"),
+                "value": coverage["answered"] - coverage["evaluated"],
+                "url": list_url(year=year, list="unevaluated"),
+            },
         ]
 
     def state_chart(self):
         by_state, year = self.figures()["suggestions"]["by_state"], self.year()
-        bars = [(state_title("Suggestion", s, self.request), by_state.get(s, 0), list_url(year=year, state=s))
-                for s in LIFECYCLE]
+        bars = [
+            (
+                state_title("Suggestion", s, self.request),
+                by_state.get(s, 0),
+                list_url(year=year, state=s),
+            )
+            for s in LIFECYCLE
+        ]
         return bar_chart(bars, "chart chart-states")
 
     def kind_chart(self):
         by_kind, year = self.figures()["consultations"]["by_kind"], self.year()
-        bars = [(label(vocabularies.KINDS, kind, self.request), count, list_url(year=year, kind=kind))
-                for kind, count in sorted(by_kind.items(), key=lambda item: -item[1])]
+        bars = [
+            (
+                label(vocabularies.KINDS, kind, self.request),
+                count,
+                list_url(year=year, kind=kind),
+            )
+            for kind, count in sorted(by_kind.items(), key=lambda item: -item[1])
+        ]
         return bar_chart(bars, "chart chart-kinds", colour="#3a8f5c")
 
     def unit_chart(self, top=15):
         by_unit, year = self.figures()["suggestions"]["by_unit"], self.year()
-        ranked = sorted(by_unit.items(), key=lambda item: (-item[1]["total"], item[0]))[:top]
-        bars = [(unit, counts["total"], list_url(year=year, unit=unit)) for unit, counts in ranked]
+        ranked = sorted(by_unit.items(), key=lambda item: (-item[1]["total"], item[0]))[
+            :top
+        ]
+        bars = [
+            (unit, counts["total"], list_url(year=year, unit=unit))
+            for unit, counts in ranked
+        ]
         return bar_chart(bars, "chart chart-units", colour="#b5651d")
 
     def overdue(self):
         today = date.today()
         return [
-            {"url": b.getURL(), "title": b.Title, "unit": b.lead_unit or "",
-             "deadline": adoption.as_day(b.deadline).isoformat(), "days": reminders.days_late(b, today)}
+            {
+                "url": b.getURL(),
+                "title": b.Title,
+                "unit": b.lead_unit or "",
+                "deadline": adoption.as_day(b.deadline).isoformat(),
+                "days": reminders.days_late(b, today),
+            }
             for b in reminders.overdue(today, self.year())
         ]
 
@@ -99,7 +155,9 @@ class SuggestionListView(BrowserView):
         params = dict(self.request.form)
         self.list_name = params.pop("list", None) or None
         if self.list_name and self.list_name not in LISTS:
-            raise BadRequest(f"list: '{self.list_name}' is not one of {', '.join(LISTS)}.")
+            raise BadRequest(
+                f"list: '{self.list_name}' is not one of {', '.join(LISTS)}."
+            )
         try:
             return adoption.Filters.parse(params)
         except adoption.FilterError as exc:
@@ -128,7 +186,10 @@ class SuggestionListView(BrowserView):
         if filters.unit:
             parts.append(filters.unit)
         if self.list_name:
-            names = {"overdue": _("Overdue"), "unevaluated": _("Answered, not yet evaluated")}
+            names = {
+                "overdue": _("Overdue"),
+                "unevaluated": _("Answered, not yet evaluated"),
+            }
             parts.append(translate(names[self.list_name], context=self.request))
         return " · ".join(parts)
 

@@ -15,5 +15,7 @@ def state_title(portal_type, state, request):
     wf_tool = api.portal.get_tool("portal_workflow")
     for workflow in wf_tool.getWorkflowsFor(portal_type):
         if state in workflow.states:
-            return translate(workflow.states[state].title, domain="plone", context=request)
+            return translate(
+                workflow.states[state].title, domain="plone", context=request
+            )
     return state

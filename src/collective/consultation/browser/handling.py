@@ -20,7 +20,6 @@ from zope.interface import Invalid
 
 import copy
 
-
 COMMENT = schema.Text(__name__="comment", title=_("Comment"), required=False)
 
 
@@ -28,11 +27,18 @@ def _form_field(name, step):
     """The schema field as the step needs it: units chosen from the directory, and
     required where the step requires it."""
     if name == "lead_unit":
-        one = schema.Choice(__name__=name, title=ISuggestion[name].title,
-                            vocabulary="collective.consultation.units")
+        one = schema.Choice(
+            __name__=name,
+            title=ISuggestion[name].title,
+            vocabulary="collective.consultation.units",
+        )
     elif name == "assisting_units":
-        one = schema.List(__name__=name, title=ISuggestion[name].title, required=False,
-                          value_type=schema.Choice(vocabulary="collective.consultation.units"))
+        one = schema.List(
+            __name__=name,
+            title=ISuggestion[name].title,
+            required=False,
+            value_type=schema.Choice(vocabulary="collective.consultation.units"),
+        )
     else:
         one = copy.copy(ISuggestion[name])
     one.interface = ISuggestion
@@ -53,16 +59,24 @@ class HandleForm(form.Form):
     def label(self):
         wftool = api.portal.get_tool("portal_workflow")
         title = wftool["suggestion_workflow"].transitions[self.transition()].title
-        return translate(title, domain="plone", context=self.request) + "：" + self.context.Title()
+        return (
+            translate(title, domain="plone", context=self.request)
+            + "："
+            + self.context.Title()
+        )
 
     def update(self):
         step = steps.STEPS[self.transition()]
         wftool = api.portal.get_tool("portal_workflow")
-        if step.transition not in {t["id"] for t in wftool.getTransitionsFor(self.context)}:
+        if step.transition not in {
+            t["id"] for t in wftool.getTransitionsFor(self.context)
+        }:
             raise Unauthorized("This step is not possible now, or not for you.")
         comment = copy.copy(COMMENT)
         comment.required = step.comment_required
-        self.fields = field.Fields(*[_form_field(name, step) for name in step.fields]) + field.Fields(comment)
+        self.fields = field.Fields(
+            *[_form_field(name, step) for name in step.fields]
+        ) + field.Fields(comment)
         self.fields["comment"].ignoreContext = True
         for name, value in steps.defaults(self.context, step.transition).items():
             if not getattr(self.context, name, None):
@@ -96,7 +110,9 @@ class HandleForm(form.Form):
         self.request.response.redirect(self.context.absolute_url())
 
     def render(self):
-        hidden = f'<input type="hidden" name="transition" value="{self.transition()}" />'
+        hidden = (
+            f'<input type="hidden" name="transition" value="{self.transition()}" />'
+        )
         return super().render().replace("</form>", hidden + "</form>", 1)
 
 

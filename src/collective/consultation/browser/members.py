@@ -18,9 +18,12 @@ from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from zExceptions import BadRequest
 
-
 STATUS_LABELS = {"present": _("Present"), "leave": _("On leave"), "absent": _("Absent")}
-RSVP_LABELS = {"accepted": _("Will attend"), "declined": _("Will not attend"), "leave": _("Asked for leave")}
+RSVP_LABELS = {
+    "accepted": _("Will attend"),
+    "declined": _("Will not attend"),
+    "leave": _("Asked for leave"),
+}
 
 
 class _YearMixin:
@@ -41,7 +44,11 @@ class _YearMixin:
         return duty.years()
 
     def rate(self, record):
-        return "–" if record.attendance_rate is None else f"{record.attendance_rate * 100:.1f}%"
+        return (
+            "–"
+            if record.attendance_rate is None
+            else f"{record.attendance_rate * 100:.1f}%"
+        )
 
 
 class AttendanceView(BrowserView):
@@ -53,12 +60,17 @@ class AttendanceView(BrowserView):
         return [(status, STATUS_LABELS[status]) for status in attendance.STATUSES]
 
     def is_open(self):
-        return (api.content.get_state(self.context) in attendance.MARKABLE_STATES
-                and attendance.has_begun(self.context))
+        return api.content.get_state(
+            self.context
+        ) in attendance.MARKABLE_STATES and attendance.has_begun(self.context)
 
     def lines(self):
         return [
-            {"line": line, "rsvp": RSVP_LABELS.get(line.rsvp), "sector": label(vocabularies.SECTORS, line.sector, self.request)}
+            {
+                "line": line,
+                "rsvp": RSVP_LABELS.get(line.rsvp),
+                "sector": label(vocabularies.SECTORS, line.sector, self.request),
+            }
             for line in attendance.lines(self.context)
         ]
 
@@ -67,7 +79,11 @@ class AttendanceView(BrowserView):
             CheckAuthenticator(self.request)
             form = self.request.form
             changes = [
-                (line.member, form[f"status.{line.member}"], form.get(f"reason.{line.member}", ""))
+                (
+                    line.member,
+                    form[f"status.{line.member}"],
+                    form.get(f"reason.{line.member}", ""),
+                )
                 for line in attendance.lines(self.context)
                 if form.get(f"status.{line.member}")
             ]
@@ -78,7 +94,9 @@ class AttendanceView(BrowserView):
                 self.error = str(exc)
             else:
                 api.portal.show_message(_("Attendance saved."), request=self.request)
-                self.request.response.redirect(f"{self.context.absolute_url()}/@@attendance")
+                self.request.response.redirect(
+                    f"{self.context.absolute_url()}/@@attendance"
+                )
                 return ""
         return self.index()
 
@@ -91,14 +109,22 @@ class DutyRecordPanel(_YearMixin, BrowserView):
 
     def consultation_rows(self, record):
         return [
-            {"url": b.getURL(), "title": b.Title, "start": local_datetime(b.start),
-             "status": STATUS_LABELS.get(status) if status else _("Not marked")}
+            {
+                "url": b.getURL(),
+                "title": b.Title,
+                "start": local_datetime(b.start),
+                "status": STATUS_LABELS.get(status) if status else _("Not marked"),
+            }
             for b, status in record.consultations
         ]
 
     def suggestion_rows(self, record):
         return [
-            {"url": b.getURL(), "title": b.Title, "state": state_title("Suggestion", b.review_state, self.request)}
+            {
+                "url": b.getURL(),
+                "title": b.Title,
+                "state": state_title("Suggestion", b.review_state, self.request),
+            }
             for b in record.proposed
         ]
 
@@ -126,8 +152,15 @@ class MyDutiesView(DutyRecordPanel):
         for brain, _status in record.consultations:
             consultation = brain._unrestrictedGetObject()
             entry = InvitationLog(consultation).records.get(uid, {})
-            rows.append({"url": brain.getURL(), "title": brain.Title, "start": local_datetime(brain.start),
-                         "answer": RSVP_LABELS.get(entry.get("answer")), "reason": entry.get("reason", "")})
+            rows.append(
+                {
+                    "url": brain.getURL(),
+                    "title": brain.Title,
+                    "start": local_datetime(brain.start),
+                    "answer": RSVP_LABELS.get(entry.get("answer")),
+                    "reason": entry.get("reason", ""),
+                }
+            )
         return rows
 
 
@@ -146,10 +179,23 @@ class SectorsView(_YearMixin, BrowserView):
                 continue
             total = duty.Record(member="", sector=value)
             for record in members:
-                for name in ("invited", "present", "leave", "absent", "suggestions", "adopted"):
+                for name in (
+                    "invited",
+                    "present",
+                    "leave",
+                    "absent",
+                    "suggestions",
+                    "adopted",
+                ):
                     setattr(total, name, getattr(total, name) + getattr(record, name))
-            rows.append({"id": value, "title": label(vocabularies.SECTORS, value, self.request),
-                         "members": len(members), "total": total})
+            rows.append(
+                {
+                    "id": value,
+                    "title": label(vocabularies.SECTORS, value, self.request),
+                    "members": len(members),
+                    "total": total,
+                }
+            )
         return rows
 
 
@@ -165,6 +211,10 @@ class SectorView(_YearMixin, BrowserView):
 
     def members(self):
         catalog = api.portal.get_tool("portal_catalog")
-        brains = catalog(portal_type="CommitteeMember", sector=self.sector(), sort_on="sortable_title")
+        brains = catalog(
+            portal_type="CommitteeMember",
+            sector=self.sector(),
+            sort_on="sortable_title",
+        )
         records = duty.records(self.year(), brains)
         return [{"url": b.getURL(), "record": records[b.UID]} for b in brains]

@@ -48,7 +48,10 @@ class StoreMinutesSnapshot(BrowserView):
         if api.content.get_state(self.context) != "minuted":
             raise Forbidden("Minutes are kept once approved.")
         store_snapshot(self.context)
-        api.portal.show_message(_("A new copy of the minutes was stored; earlier ones are kept."), self.request)
+        api.portal.show_message(
+            _("A new copy of the minutes was stored; earlier ones are kept."),
+            self.request,
+        )
         self.request.response.redirect(f"{self.context.absolute_url()}#minutes")
 
 

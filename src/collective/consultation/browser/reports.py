@@ -12,7 +12,9 @@ class ReportsPanel(BrowserView):
         if not getSecurityManager().checkPermission(VIEW_REPORTS, self.context):
             return []
         base = api_url(self.context, "@adoption-report")
-        links = [(fmt.upper(), f"{base}?format={fmt}") for fmt in ("xlsx", "csv", "docx")]
+        links = [
+            (fmt.upper(), f"{base}?format={fmt}") for fmt in ("xlsx", "csv", "docx")
+        ]
         year = getattr(self.context, "year", None)
         if year:
             portal = api.portal.get()

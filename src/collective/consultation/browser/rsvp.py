@@ -14,7 +14,6 @@ from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zope.interface import alsoProvides
 
-
 MAX_REASON = 500
 
 
@@ -35,7 +34,9 @@ class RSVPView(BrowserView):
         self.done = False
         self.consultation = self.recipient = None
         try:
-            rsvp.check(self.params["c"], self.params["i"], self.params["x"], self.params["s"])
+            rsvp.check(
+                self.params["c"], self.params["i"], self.params["x"], self.params["s"]
+            )
             self.consultation = self._consultation()
             self.recipient = self._recipient()
         except rsvp.InvalidLink as exc:
@@ -76,9 +77,13 @@ class RSVPView(BrowserView):
             self.chosen = "leave"
             self.request.response.setStatus(400)
             return
-        alsoProvides(self.request, IDisableCSRFProtection)  # the signed link is the check
+        alsoProvides(
+            self.request, IDisableCSRFProtection
+        )  # the signed link is the check
         InvitationLog(self.consultation).set_answer(self.recipient, answer, reason)
-        self.consultation.reindexObject(idxs=["ical_uid"])  # refresh rsvp_partstats metadata
+        self.consultation.reindexObject(
+            idxs=["ical_uid"]
+        )  # refresh rsvp_partstats metadata
         self.done = True
         self.chosen = answer
 

@@ -33,38 +33,64 @@ class HandlingPanel(BrowserView):
         """The rating form, for a proposer while the answer may be rated."""
         if api.content.get_state(self.context) not in evaluation.OPEN_STATES:
             return None
-        member = evaluation.member_for_user(self.context, api.user.get_current().getId())
+        member = evaluation.member_for_user(
+            self.context, api.user.get_current().getId()
+        )
         if member is None:
             return None
         mine = evaluation.ratings(self.context).get(member.UID(), {})
         return {
             "action": f"{self.context.absolute_url()}/@@evaluate",
-            "ratings": [(value, label(vocabularies.EVALUATIONS, value, self.request)) for value in evaluation.RATINGS],
+            "ratings": [
+                (value, label(vocabularies.EVALUATIONS, value, self.request))
+                for value in evaluation.RATINGS
+            ],
             "current": mine.get("rating"),
             "comment": mine.get("comment", ""),
         }
 
     def ratings(self):
         return [
-            {"member": entry["member"], "rating": label(vocabularies.EVALUATIONS, entry["rating"], self.request),
-             "comment": entry["comment"], "time": entry["time"][:10]}
+            {
+                "member": entry["member"],
+                "rating": label(
+                    vocabularies.EVALUATIONS, entry["rating"], self.request
+                ),
+                "comment": entry["comment"],
+                "time": entry["time"][:10],
+            }
             for entry in evaluation.ratings(self.context).values()
         ]
 
     def lineage(self):
         lead = merge.lead_of(self.context)
         return {
-            "lead": {"title": lead.title, "url": lead.absolute_url()} if lead is not None else None,
-            "merged": [{"title": s.title, "url": s.absolute_url()} for s in merge.followers(self.context)],
+            "lead": (
+                {"title": lead.title, "url": lead.absolute_url()}
+                if lead is not None
+                else None
+            ),
+            "merged": [
+                {"title": s.title, "url": s.absolute_url()}
+                for s in merge.followers(self.context)
+            ],
         }
 
     def unit_notices(self):
         if not api.user.has_permission(permissions.HANDLE_SUGGESTION, obj=self.context):
             return []
-        purposes = {"refer": _("Referral"), "reopen": _("Referral for another round"), "reminder": _("Reminder")}
+        purposes = {
+            "refer": _("Referral"),
+            "reopen": _("Referral for another round"),
+            "reminder": _("Reminder"),
+        }
         return [
-            {"time": n["time"][:16].replace("T", " "), "purpose": purposes.get(n["purpose"], n["purpose"]),
-             "to": "、".join(n["to"]), "error": n["error"]}
+            {
+                "time": n["time"][:16].replace("T", " "),
+                "purpose": purposes.get(n["purpose"], n["purpose"]),
+                "to": "、".join(n["to"]),
+                "error": n["error"],
+            }
             for n in reversed(notices.sent_notices(self.context))
         ]
 
@@ -88,12 +114,20 @@ class Evaluate(BrowserView):
         if self.request.method != "POST":
             raise BadRequest("Post the evaluation form.")
         CheckAuthenticator(self.request)
-        member = evaluation.member_for_user(self.context, api.user.get_current().getId())
+        member = evaluation.member_for_user(
+            self.context, api.user.get_current().getId()
+        )
         form = self.request.form
         try:
-            evaluation.evaluate(self.context, member, form.get("rating"), form.get("comment", ""))
+            evaluation.evaluate(
+                self.context, member, form.get("rating"), form.get("comment", "")
+            )
         except evaluation.EvaluationError as exc:
-            api.portal.show_message(EVALUATION_MESSAGES[exc.field], request=self.request, type="error")
+            api.portal.show_message(
+                EVALUATION_MESSAGES[exc.field], request=self.request, type="error"
+            )
         else:
-            api.portal.show_message(_("Thank you: your evaluation was recorded."), request=self.request)
+            api.portal.show_message(
+                _("Thank you: your evaluation was recorded."), request=self.request
+            )
         self.request.response.redirect(self.context.absolute_url())

@@ -21,9 +21,18 @@ class UnitDirectoryView(_Base):
             entry[0] += 1
             entry[1] += is_overdue(brain, today)
         rows = []
-        for brain in catalog(portal_type="HandlingUnit", path=self.path_query(), sort_on="sortable_title"):
+        for brain in catalog(
+            portal_type="HandlingUnit", path=self.path_query(), sort_on="sortable_title"
+        ):
             waiting, overdue = counts.get(brain.Title, (0, 0))
-            rows.append({"url": brain.getURL(), "title": brain.Title, "waiting": waiting, "overdue": overdue})
+            rows.append(
+                {
+                    "url": brain.getURL(),
+                    "title": brain.Title,
+                    "waiting": waiting,
+                    "overdue": overdue,
+                }
+            )
         return rows
 
 
@@ -42,16 +51,26 @@ class UnitView(_Base):
         catalog = api.portal.get_tool("portal_catalog")
         today = date.today()
         rows = []
-        for brain in catalog(portal_type="Suggestion", units=self.context.title, sort_on="deadline",
-                             sort_order="reverse"):
+        for brain in catalog(
+            portal_type="Suggestion",
+            units=self.context.title,
+            sort_on="deadline",
+            sort_order="reverse",
+        ):
             deadline = as_day(brain.deadline)
-            rows.append({
-                "url": brain.getURL(),
-                "title": brain.Title,
-                "role": _("Lead") if brain.lead_unit == self.context.title else _("Assisting"),
-                "deadline": deadline.isoformat() if deadline else "",
-                "overdue": is_overdue(brain, today),
-                "state": self.state("Suggestion", brain.review_state),
-                "state_id": brain.review_state,
-            })
+            rows.append(
+                {
+                    "url": brain.getURL(),
+                    "title": brain.Title,
+                    "role": (
+                        _("Lead")
+                        if brain.lead_unit == self.context.title
+                        else _("Assisting")
+                    ),
+                    "deadline": deadline.isoformat() if deadline else "",
+                    "overdue": is_overdue(brain, today),
+                    "state": self.state("Suggestion", brain.review_state),
+                    "state_id": brain.review_state,
+                }
+            )
         return rows

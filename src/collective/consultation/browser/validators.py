@@ -55,7 +55,9 @@ class CounterpartUnitsValidator(validator.SimpleFieldValidator):
 class EndValidator(validator.SimpleFieldValidator):
     def validate(self, value):
         super().validate(value)
-        if not IConsultation.providedBy(self.context) and not _is_consultation_add(self.view):
+        if not IConsultation.providedBy(self.context) and not _is_consultation_add(
+            self.view
+        ):
             return
         start = _sibling_value(self.view, "IEventBasic.start")
         open_end = _sibling_value(self.view, "IEventBasic.open_end", False)
@@ -64,15 +66,21 @@ class EndValidator(validator.SimpleFieldValidator):
 
 
 def _is_consultation_add(form):
-    return getattr(form, "portal_type", None) == "Consultation" or getattr(
-        getattr(form, "__parent__", None), "portal_type", None
-    ) == "Consultation"
+    return (
+        getattr(form, "portal_type", None) == "Consultation"
+        or getattr(getattr(form, "__parent__", None), "portal_type", None)
+        == "Consultation"
+    )
 
 
 validator.WidgetValidatorDiscriminators(
     SectorValidator, request=IBrowserLayer, field=IConsultation["sector"]
 )
 validator.WidgetValidatorDiscriminators(
-    CounterpartUnitsValidator, request=IBrowserLayer, field=IConsultation["counterpart_units"]
+    CounterpartUnitsValidator,
+    request=IBrowserLayer,
+    field=IConsultation["counterpart_units"],
 )
-validator.WidgetValidatorDiscriminators(EndValidator, request=IBrowserLayer, field=IEventBasic["end"])
+validator.WidgetValidatorDiscriminators(
+    EndValidator, request=IBrowserLayer, field=IEventBasic["end"]
+)

@@ -101,7 +101,9 @@ class ProgrammeView(_Base, ReportsPanel):
 
 class ConsultationView(_Base, InvitationsPanel, MinutesPanel, ReportsPanel):
     def can_mark_attendance(self):
-        return api.user.has_permission(MANAGE_ATTENDANCE, obj=self.context) and bool(self.context.invitees)
+        return api.user.has_permission(MANAGE_ATTENDANCE, obj=self.context) and bool(
+            self.context.invitees
+        )
 
     def details(self):
         c = self.context
@@ -111,7 +113,10 @@ class ConsultationView(_Base, InvitationsPanel, MinutesPanel, ReportsPanel):
             (_("Start"), self.date(c.start)),
             (_("End"), self.date(c.end)),
             (_("Location"), getattr(c, "location", "")),
-            (_("Organising committee"), self.label("COMMITTEES", c.organising_committee)),
+            (
+                _("Organising committee"),
+                self.label("COMMITTEES", c.organising_committee),
+            ),
             (_("Sector"), self.label("SECTORS", c.sector)),
             (_("Counterpart units"), "、".join(c.counterpart_units or ())),
         ]
@@ -138,7 +143,9 @@ class ConsultationView(_Base, InvitationsPanel, MinutesPanel, ReportsPanel):
         return [parse_guest(line) for line in self.context.guests or ()]
 
     def agenda(self):
-        return [line for line in (self.context.agenda or "").splitlines() if line.strip()]
+        return [
+            line for line in (self.context.agenda or "").splitlines() if line.strip()
+        ]
 
     def suggestions(self):
         catalog = api.portal.get_tool("portal_catalog")
@@ -175,11 +182,17 @@ class SuggestionView(_Base, HandlingPanel):
             (_("Leader's instruction"), c.instruction),
             (_("Answer"), c.answer),
             (_("Answer date"), c.answer_date and c.answer_date.isoformat()),
-            (_("Round of handling"), str(c.handling_round) if c.handling_round > 1 else ""),
+            (
+                _("Round of handling"),
+                str(c.handling_round) if c.handling_round > 1 else "",
+            ),
             (_("Adoption"), self.label("ADOPTION_DEGREES", c.adoption_degree)),
             (_("Adopted by"), c.adopting_body),
             (_("Implementation"), c.implementation),
-            (_("Implemented on"), c.implementation_date and c.implementation_date.isoformat()),
+            (
+                _("Implemented on"),
+                c.implementation_date and c.implementation_date.isoformat(),
+            ),
             (_("Reason for not adopting"), c.decline_reason),
             (_("Proposers' evaluation"), self.label("EVALUATIONS", c.evaluation)),
             (_("Evaluation comment"), c.evaluation_comment),
@@ -191,15 +204,24 @@ class SuggestionView(_Base, HandlingPanel):
         letter = self.context.answer_letter
         if not letter:
             return None
-        return {"url": f"{self.context.absolute_url()}/@@download/answer_letter", "name": letter.filename}
+        return {
+            "url": f"{self.context.absolute_url()}/@@download/answer_letter",
+            "name": letter.filename,
+        }
 
     def history(self):
         """The workflow steps, newest first: who, when, what and the comment."""
         entries = []
         wftool = api.portal.get_tool("portal_workflow")
-        for entry in reversed(self.context.workflow_history.get("suggestion_workflow", ())):
+        for entry in reversed(
+            self.context.workflow_history.get("suggestion_workflow", ())
+        ):
             action = entry.get("action")
-            step = wftool.getTitleForTransitionOnType(action, "Suggestion") if action else "Create"
+            step = (
+                wftool.getTitleForTransitionOnType(action, "Suggestion")
+                if action
+                else "Create"
+            )
             entries.append(
                 {
                     "time": entry["time"].strftime("%Y-%m-%d %H:%M"),
@@ -231,7 +253,9 @@ class DirectoryView(_Base):
                 "email": b.member_email,
             }
             for b in catalog(
-                portal_type="CommitteeMember", path=self.path_query(), sort_on="sortable_title"
+                portal_type="CommitteeMember",
+                path=self.path_query(),
+                sort_on="sortable_title",
             )
         ]
 
@@ -242,7 +266,11 @@ class MemberView(_Base, DutyRecordPanel):
         if not may_manage_feed(self.context):
             return None
         url = personal_feed_url(self.context)
-        return {"url": url, "webcal": webcal(url)} if url else {"url": None, "webcal": None}
+        return (
+            {"url": url, "webcal": webcal(url)}
+            if url
+            else {"url": None, "webcal": None}
+        )
 
     def details(self):
         c = self.context

@@ -10,9 +10,13 @@ from dataclasses import field
 from datetime import datetime
 from zope.i18n import translate
 
-
 # RSVP answers, as stored, and how calendars show them.
-PARTSTATS = {None: "NEEDS-ACTION", "accepted": "ACCEPTED", "declined": "DECLINED", "leave": "DECLINED"}
+PARTSTATS = {
+    None: "NEEDS-ACTION",
+    "accepted": "ACCEPTED",
+    "declined": "DECLINED",
+    "leave": "DECLINED",
+}
 
 
 @dataclass
@@ -46,9 +50,15 @@ def kind_label(kind, request):
     """The translated label of a kind, computed once per request (feeds ask 1,000 times)."""
     if not kind:
         return ""
-    cache = request.__dict__.setdefault("_consultation_kind_labels", {}) if request is not None else {}
+    cache = (
+        request.__dict__.setdefault("_consultation_kind_labels", {})
+        if request is not None
+        else {}
+    )
     if kind not in cache:
-        cache[kind] = translate(vocabularies.title_of(vocabularies.KINDS, kind), context=request)
+        cache[kind] = translate(
+            vocabularies.title_of(vocabularies.KINDS, kind), context=request
+        )
     return cache[kind]
 
 
@@ -77,7 +87,9 @@ def event_from_object(consultation, request, attendees=()):
         location=getattr(consultation, "location", "") or "",
         online_url=consultation.online_url or "",
         description=consultation.Description() or "",
-        agenda=[line for line in (consultation.agenda or "").splitlines() if line.strip()],
+        agenda=[
+            line for line in (consultation.agenda or "").splitlines() if line.strip()
+        ],
         cancelled=api.content.get_state(consultation) == "cancelled",
         attendees=list(attendees),
         modified=consultation.modified().asdatetime(),

@@ -8,7 +8,6 @@ from collective.consultation.calendar.invitations import organizer
 from collective.consultation.dates import site_timezone
 from plone import api
 
-
 # A personal feed shows what a member was invited to once invitations went out.
 PERSONAL_STATES = ["scheduled", "held", "minuted", "cancelled"]
 
@@ -42,5 +41,8 @@ def personal_calendar(member, request):
         me = Attendee(email=member.member_email, name=member.Title, partstat=partstat)
         events.append(event_from_brain(brain, request, attendees=[me]))
     return build_calendar(
-        events, organizer=organizer(), name=member.Title, timezone_id=site_timezone().zone
+        events,
+        organizer=organizer(),
+        name=member.Title,
+        timezone_id=site_timezone().zone,
     )

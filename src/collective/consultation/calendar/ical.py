@@ -14,14 +14,16 @@ from datetime import timezone
 import icalendar
 import pytz
 
-
 PRODID = "-//collective.consultation//Political consultation//ZH"
 
 
 # --- content lines (RFC 5545 section 3.1) -------------------------------------------
 
 
-CONTROL = {code: None for code in list(range(0, 9)) + list(range(11, 13)) + list(range(14, 32)) + [127]}
+CONTROL = {
+    code: None
+    for code in list(range(0, 9)) + list(range(11, 13)) + list(range(14, 32)) + [127]
+}
 
 
 def escape_text(value):
@@ -41,7 +43,9 @@ def escape_text(value):
 def param(value):
     """A parameter value, quoted: DQUOTE and control characters are not allowed inside
     (RFC 5545 QSAFE-CHAR), so they are dropped or become spaces."""
-    cleaned = "".join(" " if ord(c) < 32 or c == "\x7f" else c for c in value.replace('"', ""))
+    cleaned = "".join(
+        " " if ord(c) < 32 or c == "\x7f" else c for c in value.replace('"', "")
+    )
     return '"' + cleaned + '"'
 
 
@@ -101,7 +105,9 @@ def vevent(event: EventData, organizer=None, stamp=None):
         lines.append(f"CATEGORIES:{escape_text(event.kind_label)}")
     if event.online_url:
         label = param(event.kind_label or "Online")
-        lines.append(f"CONFERENCE;VALUE=URI;FEATURE=VIDEO;LABEL={label}:{event.online_url}")
+        lines.append(
+            f"CONFERENCE;VALUE=URI;FEATURE=VIDEO;LABEL={label}:{event.online_url}"
+        )
     lines.append("STATUS:" + ("CANCELLED" if event.cancelled else "CONFIRMED"))
     if event.modified:
         lines.append(f"LAST-MODIFIED:{utc_stamp(event.modified)}")
@@ -166,7 +172,8 @@ def vtimezone(tzid, first, last):
     transitions in that span."""
     zone = pytz.timezone(tzid)
     transitions = [
-        t for t in getattr(zone, "_utc_transition_times", [])
+        t
+        for t in getattr(zone, "_utc_transition_times", [])
         if first.replace(tzinfo=None) <= t <= last.replace(tzinfo=None)
     ]
     if transitions:

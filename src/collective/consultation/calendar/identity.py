@@ -4,7 +4,6 @@ changed, or the consultation was cancelled)."""
 
 from plone.uuid.interfaces import IUUID
 
-
 UID_DOMAIN = "consultation.collective"
 
 

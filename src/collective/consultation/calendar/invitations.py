@@ -21,7 +21,6 @@ from plone.uuid.interfaces import IUUID
 from typing import NamedTuple
 from zope.annotation.interfaces import IAnnotations
 
-
 ANNOTATION_KEY = "collective.consultation.invitations"
 ANSWERS = ("accepted", "declined", "leave")
 METHODS = {"invitation": "REQUEST", "update": "REQUEST", "cancellation": "CANCEL"}
@@ -44,7 +43,14 @@ def recipients(consultation):
     for line in consultation.guests or ():
         guest = parse_guest(line)
         if guest["email"]:
-            found.append(Recipient(f"guest:{guest['email'].lower()}", guest["name"], guest["email"], "guest"))
+            found.append(
+                Recipient(
+                    f"guest:{guest['email'].lower()}",
+                    guest["name"],
+                    guest["email"],
+                    "guest",
+                )
+            )
     return found
 
 
@@ -65,8 +71,13 @@ class InvitationLog:
         records = self.annotations[ANNOTATION_KEY]
         if recipient.key not in records:
             records[recipient.key] = PersistentMapping(
-                name=recipient.name, email=recipient.email, kind=recipient.kind,
-                sendings=PersistentList(), answer=None, reason="", answered=None,
+                name=recipient.name,
+                email=recipient.email,
+                kind=recipient.kind,
+                sendings=PersistentList(),
+                answer=None,
+                reason="",
+                answered=None,
             )
         record = records[recipient.key]
         record["name"], record["email"] = recipient.name, recipient.email
@@ -98,7 +109,11 @@ class InvitationLog:
 
     def partstats(self):
         """{key: PARTSTAT} for every answer given (catalog metadata for feeds)."""
-        return {key: PARTSTATS[r["answer"]] for key, r in self.records.items() if r["answer"]}
+        return {
+            key: PARTSTATS[r["answer"]]
+            for key, r in self.records.items()
+            if r["answer"]
+        }
 
     def was_sent(self, key):
         record = self.records.get(key)
@@ -116,7 +131,9 @@ def organizer():
 
 
 def is_over(consultation):
-    return consultation.end is not None and consultation.end < datetime.now(timezone.utc)
+    return consultation.end is not None and consultation.end < datetime.now(
+        timezone.utc
+    )
 
 
 def attendees(consultation, log=None):
@@ -150,10 +167,19 @@ def send(consultation, purpose, to=None):
     language = site_language()
     results = {}
     for recipient in recipients(consultation) if to is None else to:
-        links = [(answer, rsvp.rsvp_link(consultation, recipient.key, answer)) for answer in ANSWERS]
+        links = [
+            (answer, rsvp.rsvp_link(consultation, recipient.key, answer))
+            for answer in ANSWERS
+        ]
         message = build_message(
-            event, payload, METHODS[purpose], purpose, from_,
-            (recipient.name, recipient.email), links, language,
+            event,
+            payload,
+            METHODS[purpose],
+            purpose,
+            from_,
+            (recipient.name, recipient.email),
+            links,
+            language,
         )
         error = deliver(message)
         log.add_sending(recipient, purpose, event.sequence, error)
@@ -167,5 +193,7 @@ def removed_recipients(consultation):
     return [
         Recipient(key, r["name"], r["email"], r["kind"])
         for key, r in InvitationLog(consultation).records.items()
-        if key not in current and r["sendings"] and r["sendings"][-1]["purpose"] != "cancellation"
+        if key not in current
+        and r["sendings"]
+        and r["sendings"][-1]["purpose"] != "cancellation"
     ]

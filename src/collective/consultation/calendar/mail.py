@@ -11,7 +11,6 @@ from collective.consultation.mailing import t
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
 
-
 SUBJECTS = {
     "invitation": _("Invitation: ${title}"),
     "update": _("Changed: ${title}"),
@@ -28,20 +27,33 @@ def _lines(event, recipient_name, purpose, links, language):
     """The message as (kind, text) lines: 'p' paragraphs and 'a' links (text, url)."""
     lines = [("p", t(_("Dear ${name},"), language, name=recipient_name))]
     lines.append(("p", t(LEADS[purpose], language, title=event.summary)))
-    lines.append(("p", t(_("Time: ${start} to ${end}"), language,
-                          start=local_datetime(event.start), end=local_datetime(event.end))))
+    lines.append(
+        (
+            "p",
+            t(
+                _("Time: ${start} to ${end}"),
+                language,
+                start=local_datetime(event.start),
+                end=local_datetime(event.end),
+            ),
+        )
+    )
     if event.location:
         lines.append(("p", t(_("Place: ${place}"), language, place=event.location)))
     if event.online_url:
         lines.append(("a", (t(_("Online link"), language), event.online_url)))
     if event.agenda and purpose != "cancellation":
         lines.append(("p", t(_("Agenda"), language) + ":"))
-        lines.extend(("p", f"{number}. {item}") for number, item in enumerate(event.agenda, 1))
+        lines.extend(
+            ("p", f"{number}. {item}") for number, item in enumerate(event.agenda, 1)
+        )
     if links and purpose != "cancellation":
         lines.append(("p", t(_("Please answer with one of these links:"), language)))
         for answer, url in links:
             lines.append(("a", (t(ANSWER_LABELS[answer], language), url)))
-    lines.append(("a", (t(_("The consultation on the committee's site"), language), event.url)))
+    lines.append(
+        ("a", (t(_("The consultation on the committee's site"), language), event.url))
+    )
     return lines
 
 
@@ -52,7 +64,9 @@ ANSWER_LABELS = {
 }
 
 
-def build_message(event, calendar_bytes, method, purpose, sender, recipient, links, language):
+def build_message(
+    event, calendar_bytes, method, purpose, sender, recipient, links, language
+):
     """``sender`` and ``recipient`` are (name, e-mail); ``links`` are (answer, url) pairs."""
     lines = _lines(event, recipient[0], purpose, links, language)
     message = envelope(

@@ -1,6 +1,7 @@
 """Signed RSVP links: each one names a consultation, one invitee and an expiry (the end of
 the consultation), and carries an HMAC over all three, so it cannot be turned into a link
-for another member or another consultation, and stops working once the meeting is over."""
+for another member or another consultation, and stops working once the meeting is over.
+"""
 
 from plone import api
 from plone.keyring.interfaces import IKeyManager
@@ -12,7 +13,6 @@ import hashlib
 import hmac
 import time
 
-
 RING = "_system"
 
 
@@ -23,7 +23,9 @@ def _secrets():
 
 def _signature(secret, consultation_uid, key, expires):
     payload = f"{consultation_uid}\n{key}\n{expires}".encode()
-    return hmac.new(secret.encode() if isinstance(secret, str) else secret, payload, hashlib.sha256).hexdigest()
+    return hmac.new(
+        secret.encode() if isinstance(secret, str) else secret, payload, hashlib.sha256
+    ).hexdigest()
 
 
 def expiry_of(consultation):
@@ -55,7 +57,9 @@ def check(consultation_uid, key, expires, signature, now=None):
         raise InvalidLink("malformed")
     signature = signature or ""
     if not any(
-        hmac.compare_digest(_signature(secret, consultation_uid, key, expires), signature)
+        hmac.compare_digest(
+            _signature(secret, consultation_uid, key, expires), signature
+        )
         for secret in _secrets()
     ):
         raise InvalidLink("forged")

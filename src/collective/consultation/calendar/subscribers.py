@@ -22,7 +22,9 @@ def consultation_modified(consultation, event):
     changed = identity.remember_fingerprint(consultation)
     if changed:
         identity.raise_sequence(consultation)
-    if api.content.get_state(consultation) != "scheduled" or invitations.is_over(consultation):
+    if api.content.get_state(consultation) != "scheduled" or invitations.is_over(
+        consultation
+    ):
         if changed:
             _reindex(consultation)
         return
@@ -49,6 +51,8 @@ def consultation_transitioned(consultation, event):
         identity.raise_sequence(consultation)
         if event.old_state.id == "scheduled" and not invitations.is_over(consultation):
             log = invitations.InvitationLog(consultation)
-            sent = [r for r in invitations.recipients(consultation) if log.was_sent(r.key)]
+            sent = [
+                r for r in invitations.recipients(consultation) if log.was_sent(r.key)
+            ]
             invitations.send(consultation, "cancellation", to=sent)
     _reindex(consultation)

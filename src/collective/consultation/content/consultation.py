@@ -45,7 +45,9 @@ class IConsultation(model.Schema):
     directives.order_after(counterpart_units="sector")
     online_url = schema.URI(
         title=_("Online link"),
-        description=_("Video conference or live stream, for online and remote consultations."),
+        description=_(
+            "Video conference or live stream, for online and remote consultations."
+        ),
         required=False,
     )
     organising_committee = schema.Choice(
@@ -119,7 +121,13 @@ class IConsultation(model.Schema):
     model.fieldset(
         "minutes",
         label=_("Minutes"),
-        fields=["minutes_number", "presided_by", "discussion_summary", "decisions", "minutes_closing"],
+        fields=[
+            "minutes_number",
+            "presided_by",
+            "discussion_summary",
+            "decisions",
+            "minutes_closing",
+        ],
     )
     minutes_number = schema.TextLine(
         title=_("Minutes number"),

@@ -40,7 +40,9 @@ class ISuggestion(model.Schema):
         required=False,
         default=[],
     )
-    directives.widget("proposers", RelatedItemsFieldWidget, **_related_widget("CommitteeMember"))
+    directives.widget(
+        "proposers", RelatedItemsFieldWidget, **_related_widget("CommitteeMember")
+    )
     proposer_other = schema.TextLine(
         title=_("Other proposers"),
         description=_("A party, sector or committee that proposed it jointly."),
@@ -93,7 +95,9 @@ class ISuggestion(model.Schema):
     answer_date = schema.Date(title=_("Answer date"), required=False)
     answer_letter = NamedBlobFile(
         title=_("Reply letter"),
-        description=_("The unit's written answer (the reply letter), as a PDF or Word file."),
+        description=_(
+            "The unit's written answer (the reply letter), as a PDF or Word file."
+        ),
         required=False,
     )
     adoption_degree = schema.Choice(
@@ -118,7 +122,9 @@ class ISuggestion(model.Schema):
     )
     evaluation = schema.Choice(
         title=_("Proposers' evaluation"),
-        description=_("Democratic evaluation of the answer: the least satisfied proposer's rating."),
+        description=_(
+            "Democratic evaluation of the answer: the least satisfied proposer's rating."
+        ),
         vocabulary="collective.consultation.evaluations",
         required=False,
     )
@@ -129,7 +135,9 @@ class ISuggestion(model.Schema):
         vocabulary="plone.app.vocabularies.Catalog",
         required=False,
     )
-    directives.widget("merged_into", RelatedItemsFieldWidget, **_related_widget("Suggestion"))
+    directives.widget(
+        "merged_into", RelatedItemsFieldWidget, **_related_widget("Suggestion")
+    )
 
 
 @implementer(ISuggestion)

@@ -21,7 +21,9 @@ class IHandlingUnit(model.Schema):
 
     title = schema.TextLine(
         title=_("Unit name"),
-        description=_("Exactly as suggestions name it, e.g. the municipal water resources bureau."),
+        description=_(
+            "Exactly as suggestions name it, e.g. the municipal water resources bureau."
+        ),
         required=True,
     )
     contact_person = schema.TextLine(title=_("Contact person"), required=False)

@@ -7,7 +7,6 @@ from zope.schema import ValidationError
 
 import re
 
-
 YEAR_MIN = 1949
 YEAR_MAX = 2100
 
@@ -76,7 +75,9 @@ def sector_error(kind, sector):
 
 def units_error(kind, counterpart_units):
     if kind == "counterpart" and not [u for u in counterpart_units or () if u.strip()]:
-        return _("Counterpart units: a counterpart consultation needs at least one unit.")
+        return _(
+            "Counterpart units: a counterpart consultation needs at least one unit."
+        )
     return None
 
 

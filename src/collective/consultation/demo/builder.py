@@ -12,8 +12,8 @@ from collective.consultation.members.attendance import mark as mark_attendance
 from collective.consultation.tracking import notices
 from collective.consultation.tracking.evaluation import evaluate
 from datetime import datetime
-from DateTime import DateTime
 from datetime import timedelta
+from DateTime import DateTime
 from plone import api
 from Products.CMFCore.indexing import processQueue
 from z3c.relationfield import RelationValue
@@ -21,7 +21,6 @@ from zope.component import getUtility
 from zope.intid.interfaces import IIntIds
 
 import pytz
-
 
 # pytz, as plone.app.event stores it: zoneinfo objects do not pickle into the ZODB.
 TZ = pytz.timezone("Asia/Shanghai")
@@ -55,21 +54,46 @@ SUGGESTION_PATHS = {
 }
 # How suggestions of a minuted consultation ended up, in turn; a held one's are younger.
 MINUTED_CYCLE = (
-    "implemented", "adopted", "answered", "referred", "adopted", "implemented",
-    "not_adopted", "answered", "adopted", "withdrawn", "implemented", "referred",
+    "implemented",
+    "adopted",
+    "answered",
+    "referred",
+    "adopted",
+    "implemented",
+    "not_adopted",
+    "answered",
+    "adopted",
+    "withdrawn",
+    "implemented",
+    "referred",
 )
 HELD_CYCLE = ("submitted", "draft", "referred", "submitted")
 
 # Days after the consultation's start at which each step happened.
 STEP_DAYS = {
-    None: 0, "schedule": -14, "hold": 0, "approve_minutes": 10, "cancel": -3,
-    "submit": 2, "refer": 12, "answer": 55, "adopt": 65, "implement": 120,
-    "decline": 40, "withdraw": 6,
+    None: 0,
+    "schedule": -14,
+    "hold": 0,
+    "approve_minutes": 10,
+    "cancel": -3,
+    "submit": 2,
+    "refer": 12,
+    "answer": 55,
+    "adopt": 65,
+    "implement": 120,
+    "decline": 40,
+    "withdraw": 6,
 }
 STEP_ACTORS = {
-    "schedule": "staff", "hold": "staff", "approve_minutes": "secretary", "cancel": "staff",
-    "refer": "secretary", "answer": "secretary", "adopt": "secretary",
-    "implement": "secretary", "decline": "secretary",
+    "schedule": "staff",
+    "hold": "staff",
+    "approve_minutes": "secretary",
+    "cancel": "staff",
+    "refer": "secretary",
+    "answer": "secretary",
+    "adopt": "secretary",
+    "implement": "secretary",
+    "decline": "secretary",
 }
 
 
@@ -95,7 +119,9 @@ def build_demo_year(context):
         for index, spec in enumerate(data.CONSULTATIONS):
             _consultation(programme, index, spec, members, counter)
         _public_opinion(programme, members)
-        api.content.transition(programme, transition="publish", comment="2018年度协商计划印发。")
+        api.content.transition(
+            programme, transition="publish", comment="2018年度协商计划印发。"
+        )
     # Index now, while the site (and its intid utility) is still set: callers such as
     # test layers commit after leaving the site.
     processQueue()
@@ -201,7 +227,11 @@ def _consultation(programme, index, spec, members, counter):
         f"专家学者代表 | 湖北科技学院 | expert{index + 1:02d}@example.net"
     ]
     note = data.SEED_NOTE if spec.get("seed") else data.DEMO_NOTE
-    minutes = _minutes_fields(index, spec, topic, lead_unit) if spec["state"] in ("held", "minuted") else {}
+    minutes = (
+        _minutes_fields(index, spec, topic, lead_unit)
+        if spec["state"] in ("held", "minuted")
+        else {}
+    )
     consultation = api.content.create(
         container=programme,
         type="Consultation",
@@ -245,8 +275,15 @@ def _consultation(programme, index, spec, members, counter):
         if number % 3 == 0:
             proposers.append(invitees[(number * 5 + 4) % len(invitees)])
         _suggestion(
-            consultation, f"s{number + 1:03d}", f"关于{title}的建议", state, start,
-            proposers, lead_unit, assisting_units, number,
+            consultation,
+            f"s{number + 1:03d}",
+            f"关于{title}的建议",
+            state,
+            start,
+            proposers,
+            lead_unit,
+            assisting_units,
+            number,
         )
 
 
@@ -265,7 +302,12 @@ def _attendance(consultation, index, invitees, end):
 
 
 # The report names the chairman 曾国平 and the vice-chairman 沈晋; the others are invented.
-PRESIDING = ("市政协主席曾国平", "市政协副主席沈晋", "市政协副主席（演示）李明华", "市政协秘书长（演示）陈志刚")
+PRESIDING = (
+    "市政协主席曾国平",
+    "市政协副主席沈晋",
+    "市政协副主席（演示）李明华",
+    "市政协秘书长（演示）陈志刚",
+)
 
 
 def _minutes_fields(index, spec, topic, lead_unit):
@@ -291,17 +333,32 @@ def _minutes_fields(index, spec, topic, lead_unit):
 
 def _kind_zh(kind):
     return {
-        "bimonthly": "双月协商", "sectoral": "界别协商", "counterpart": "对口协商",
-        "topical": "专题协商", "standing_committee": "议政性常委会议协商",
-        "online": "网络议政、远程协商", "inspection": "委员视察", "research": "专题调研",
+        "bimonthly": "双月协商",
+        "sectoral": "界别协商",
+        "counterpart": "对口协商",
+        "topical": "专题协商",
+        "standing_committee": "议政性常委会议协商",
+        "online": "网络议政、远程协商",
+        "inspection": "委员视察",
+        "research": "专题调研",
     }[kind]
 
 
 # --- suggestions ------------------------------------------------------------------------
 
 
-def _suggestion(container, id_, title, state, start, proposers, lead_unit, assisting_units,
-                number, proposer_other=None):
+def _suggestion(
+    container,
+    id_,
+    title,
+    state,
+    start,
+    proposers,
+    lead_unit,
+    assisting_units,
+    number,
+    proposer_other=None,
+):
     handled = state not in ("draft", "submitted", "withdrawn")
     answered = state in ("answered", "adopted", "implemented")
     adopted = state in ("adopted", "implemented")
@@ -327,23 +384,33 @@ def _suggestion(container, id_, title, state, start, proposers, lead_unit, assis
         fields.update(
             answer=f"{lead_unit}答复：已将该建议纳入本年度工作计划，分步组织实施。（演示数据）",
             answer_date=answer_date,
-            evaluation=("satisfied", "basically_satisfied", None, "dissatisfied")[number % 4],
+            evaluation=("satisfied", "basically_satisfied", None, "dissatisfied")[
+                number % 4
+            ],
         )
     if adopted:
         fields.update(
             adoption_degree="full" if number % 2 else "partial",
             adopting_body="市人民政府" if number % 2 else "中共咸宁市委",
-            instruction="市委、市政府主要领导批示：请有关部门认真研究落实。" if number % 3 else None,
+            instruction=(
+                "市委、市政府主要领导批示：请有关部门认真研究落实。"
+                if number % 3
+                else None
+            ),
         )
     if state == "implemented":
         fields["implementation"] = (
             f"{lead_unit}已出台配套措施并落实到位，相关工作纳入年度考核。（演示数据）"
         )
     rating = fields.pop("evaluation", None)
-    suggestion = api.content.create(container=container, type="Suggestion", id=id_, **fields)
+    suggestion = api.content.create(
+        container=container, type="Suggestion", id=id_, **fields
+    )
     for transition in SUGGESTION_PATHS[state]:
         api.content.transition(
-            suggestion, transition=transition, comment=_comment(transition, lead_unit, deadline)
+            suggestion,
+            transition=transition,
+            comment=_comment(transition, lead_unit, deadline),
         )
     if rating:
         # 民主评议 by the first proposer, as members do it on the suggestion's page.
@@ -375,16 +442,32 @@ def _comment(transition, lead_unit, deadline):
 def _public_opinion(programme, members):
     by_name = {m.title: m for m in members}
     base = TZ.localize(datetime(data.YEAR, 3, 1, 10, 0))
-    for number, (title, proposer, state, implementation) in enumerate(data.PUBLIC_OPINION):
+    for number, (title, proposer, state, implementation) in enumerate(
+        data.PUBLIC_OPINION
+    ):
         unit = next(
-            (u for key, u in data.PUBLIC_OPINION_UNITS.items() if key in title), "市人民政府办公室"
+            (u for key, u in data.PUBLIC_OPINION_UNITS.items() if key in title),
+            "市人民政府办公室",
         )
-        proposers = [by_name[proposer]] if proposer else [members[(number * 11 + 3) % len(members)]]
+        proposers = (
+            [by_name[proposer]]
+            if proposer
+            else [members[(number * 11 + 3) % len(members)]]
+        )
         suggestion = _suggestion(
-            programme, f"sqmy{number + 1:02d}", title, state,
-            base + timedelta(days=number * 12), proposers, unit, [], number + 1,
+            programme,
+            f"sqmy{number + 1:02d}",
+            title,
+            state,
+            base + timedelta(days=number * 12),
+            proposers,
+            unit,
+            [],
+            number + 1,
         )
-        suggestion.text = f"社情民意信息：{title[2:-3]}。（演示数据，“咸宁舰”一条据2018年工作报告。）"
+        suggestion.text = (
+            f"社情民意信息：{title[2:-3]}。（演示数据，“咸宁舰”一条据2018年工作报告。）"
+        )
         if implementation:
             suggestion.implementation = implementation
             suggestion.adopting_body = "中共咸宁市委、咸宁市人民政府"
@@ -414,6 +497,8 @@ def _backdate(obj, start, submit_actor="staff"):
             entries.append(entry)
         obj.workflow_history[wf_id] = tuple(entries)
     obj.creation_date = DateTime(created.isoformat())
-    last = max(entry["time"] for history in obj.workflow_history.values() for entry in history)
+    last = max(
+        entry["time"] for history in obj.workflow_history.values() for entry in history
+    )
     obj.setModificationDate(last)
     obj.reindexObject()

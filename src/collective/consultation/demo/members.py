@@ -18,7 +18,12 @@ MEMBERS = (
     ("吴海燕", "youth_league", "cpc", "共青团咸宁市委副书记"),
     ("徐卫东", "trade_unions", "cpc", "咸宁市总工会副主席"),
     ("孙红梅", "science_association", "cpc", "咸宁市科学技术协会副主席"),
-    ("胡永刚", "industry_commerce", "non_party", "咸宁市工商业联合会副主席、咸宁某建设集团董事长"),
+    (
+        "胡永刚",
+        "industry_commerce",
+        "non_party",
+        "咸宁市工商业联合会副主席、咸宁某建设集团董事长",
+    ),
     ("朱明辉", "economy", "cpc", "咸宁市统计局副局长"),
     ("高春芳", "agriculture", "cpc", "崇阳县农业技术推广中心高级农艺师"),
     ("林志远", "education", "capd", "咸宁市高级中学副校长"),

@@ -12,7 +12,6 @@ from plone import api
 from plone.uuid.interfaces import IUUID
 from zope.annotation.interfaces import IAnnotations
 
-
 ANNOTATION_KEY = "collective.consultation.attendance"
 STATUSES = ("present", "leave", "absent")
 MARKABLE_STATES = ("scheduled", "held", "minuted")
@@ -64,11 +63,20 @@ def lines(consultation):
             status, reason = mark["status"], mark.get("reason", "")
         else:
             status, reason = ("leave", rsvp_reason) if rsvp == "leave" else (None, "")
-        out.append(Line(
-            member=uid, title=member.title, sector=member.sector, rsvp=rsvp, rsvp_reason=rsvp_reason,
-            status=status, reason=reason, marked=bool(mark),
-            by=mark["by"] if mark else "", time=mark["time"] if mark else "",
-        ))
+        out.append(
+            Line(
+                member=uid,
+                title=member.title,
+                sector=member.sector,
+                rsvp=rsvp,
+                rsvp_reason=rsvp_reason,
+                status=status,
+                reason=reason,
+                marked=bool(mark),
+                by=mark["by"] if mark else "",
+                time=mark["time"] if mark else "",
+            )
+        )
     return out
 
 
@@ -82,15 +90,24 @@ def mark(consultation, changes, now=None):
     entry and nothing is stored."""
     state = api.content.get_state(consultation)
     if state not in MARKABLE_STATES:
-        raise AttendanceError("consultation", f"attendance is kept for a consultation that takes place, not a {state} one.")
+        raise AttendanceError(
+            "consultation",
+            f"attendance is kept for a consultation that takes place, not a {state} one.",
+        )
     if not has_begun(consultation, now):
-        raise AttendanceError("consultation", "it has not begun yet; attendance is marked from its start.")
+        raise AttendanceError(
+            "consultation", "it has not begun yet; attendance is marked from its start."
+        )
     invited = {IUUID(m): m for m in related_objects(consultation.invitees)}
     for uid, status, reason in changes:
         if uid not in invited:
-            raise AttendanceError("member", f"'{uid}' is not invited to this consultation.")
+            raise AttendanceError(
+                "member", f"'{uid}' is not invited to this consultation."
+            )
         if status not in STATUSES:
-            raise AttendanceError("status", f"'{status}' is not one of {', '.join(STATUSES)}.")
+            raise AttendanceError(
+                "status", f"'{status}' is not one of {', '.join(STATUSES)}."
+            )
         if not isinstance(reason, str):
             raise AttendanceError("reason", "must be text.")
     annotations = IAnnotations(consultation)
@@ -102,6 +119,13 @@ def mark(consultation, changes, now=None):
     stamp = (now or datetime.now(timezone.utc)).isoformat(timespec="seconds")
     for uid, status, reason in changes:
         if status == "leave" and not reason.strip():
-            reason = log.records.get(uid, {}).get("reason", "") or ""  # the member's own words
-        store[uid] = {"status": status, "reason": reason.strip() if status == "leave" else "", "by": by, "time": stamp}
+            reason = (
+                log.records.get(uid, {}).get("reason", "") or ""
+            )  # the member's own words
+        store[uid] = {
+            "status": status,
+            "reason": reason.strip() if status == "leave" else "",
+            "by": by,
+            "time": stamp,
+        }
     consultation.reindexObject()

@@ -8,8 +8,11 @@ from dataclasses import dataclass
 from dataclasses import field
 from plone import api
 
-
-COUNTED_STATES = ("scheduled", "held", "minuted")  # drafts and cancelled ones are not duties
+COUNTED_STATES = (
+    "scheduled",
+    "held",
+    "minuted",
+)  # drafts and cancelled ones are not duties
 ADOPTED = ("adopted", "implemented")
 
 
@@ -38,9 +41,14 @@ class Record:
 
     def summary(self):
         return {
-            "invited": self.invited, "present": self.present, "leave": self.leave, "absent": self.absent,
-            "unmarked": self.unmarked, "attendance_rate": self.attendance_rate,
-            "suggestions": self.suggestions, "adopted": self.adopted,
+            "invited": self.invited,
+            "present": self.present,
+            "leave": self.leave,
+            "absent": self.absent,
+            "unmarked": self.unmarked,
+            "attendance_rate": self.attendance_rate,
+            "suggestions": self.suggestions,
+            "adopted": self.adopted,
             "suggestions_by_state": dict(self.suggestion_states),
         }
 
@@ -53,14 +61,22 @@ def records(year=None, members=None):
     """{member UID: Record} for every member (or the member brains given)."""
     catalog = api.portal.get_tool("portal_catalog")
     if members is None:
-        members = catalog.unrestrictedSearchResults(portal_type="CommitteeMember", sort_on="sortable_title")
+        members = catalog.unrestrictedSearchResults(
+            portal_type="CommitteeMember", sort_on="sortable_title"
+        )
     result = {
-        b.UID: Record(member=b.UID, title=b.Title, sector=b.sector, party=b.member_party)
+        b.UID: Record(
+            member=b.UID, title=b.Title, sector=b.sector, party=b.member_party
+        )
         for b in members
     }
     consultations = catalog.unrestrictedSearchResults(
-        portal_type="Consultation", review_state=list(COUNTED_STATES), sort_on="start",
-        invitees=list(result), **_year_query(year))
+        portal_type="Consultation",
+        review_state=list(COUNTED_STATES),
+        sort_on="start",
+        invitees=list(result),
+        **_year_query(year),
+    )
     for brain in consultations:
         marks = brain.attendance_marks or {}
         for uid in brain.invitees or ():
@@ -75,7 +91,11 @@ def records(year=None, members=None):
                 record.unmarked += 1
             record.consultations.append((brain, status))
     suggestions = catalog.unrestrictedSearchResults(
-        portal_type="Suggestion", proposers=list(result), sort_on="consultation_date", **_year_query(year))
+        portal_type="Suggestion",
+        proposers=list(result),
+        sort_on="consultation_date",
+        **_year_query(year),
+    )
     for brain in suggestions:
         for uid in brain.proposers or ():
             record = result.get(uid)
@@ -83,7 +103,9 @@ def records(year=None, members=None):
                 continue
             record.suggestions += 1
             record.adopted += brain.review_state in ADOPTED
-            record.suggestion_states[brain.review_state] = record.suggestion_states.get(brain.review_state, 0) + 1
+            record.suggestion_states[brain.review_state] = (
+                record.suggestion_states.get(brain.review_state, 0) + 1
+            )
             record.proposed.append(brain)
     return result
 
@@ -99,11 +121,15 @@ def member_of_user(userid):
     if not userid:
         return None
     catalog = api.portal.get_tool("portal_catalog")
-    brains = catalog.unrestrictedSearchResults(portal_type="CommitteeMember", member_userid=userid)
+    brains = catalog.unrestrictedSearchResults(
+        portal_type="CommitteeMember", member_userid=userid
+    )
     return brains[0]._unrestrictedGetObject() if brains else None
 
 
 def years():
     """The years with consultations, newest first."""
     catalog = api.portal.get_tool("portal_catalog")
-    return sorted((y for y in catalog.uniqueValuesFor("consultation_year") if y), reverse=True)
+    return sorted(
+        (y for y in catalog.uniqueValuesFor("consultation_year") if y), reverse=True
+    )

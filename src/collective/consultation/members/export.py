@@ -8,12 +8,18 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from zope.i18n import translate
 
-
 COLUMNS = (
-    ("title", _("Name")), ("sector", _("Sector")), ("party", _("Party")),
-    ("invited", _("Invited")), ("present", _("Present")), ("leave", _("On leave")),
-    ("absent", _("Absent")), ("unmarked", _("Not marked")), ("attendance_rate", _("Attendance rate")),
-    ("suggestions", _("Suggestions proposed")), ("adopted", _("Adopted")),
+    ("title", _("Name")),
+    ("sector", _("Sector")),
+    ("party", _("Party")),
+    ("invited", _("Invited")),
+    ("present", _("Present")),
+    ("leave", _("On leave")),
+    ("absent", _("Absent")),
+    ("unmarked", _("Not marked")),
+    ("attendance_rate", _("Attendance rate")),
+    ("suggestions", _("Suggestions proposed")),
+    ("adopted", _("Adopted")),
 )
 
 
@@ -38,9 +44,19 @@ def write_xlsx(records, year, request, out):
         rate = record.attendance_rate
         rate_cell = WriteOnlyCell(sheet, value=rate)
         rate_cell.number_format = "0.0%"
-        sheet.append([
-            record.title, sectors.get(record.sector, record.sector or ""), parties.get(record.party, record.party or ""),
-            record.invited, record.present, record.leave, record.absent, record.unmarked, rate_cell,
-            record.suggestions, record.adopted,
-        ])
+        sheet.append(
+            [
+                record.title,
+                sectors.get(record.sector, record.sector or ""),
+                parties.get(record.party, record.party or ""),
+                record.invited,
+                record.present,
+                record.leave,
+                record.absent,
+                record.unmarked,
+                rate_cell,
+                record.suggestions,
+                record.adopted,
+            ]
+        )
     book.save(out)

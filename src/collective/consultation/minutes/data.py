@@ -70,7 +70,9 @@ def suggestion_lines(consultation):
         units = [brain.lead_unit] if brain.lead_unit else []
         units += [u for u in brain.assisting_units or () if u not in units]
         lines.append(
-            SuggestionLine(brain.Title, "、".join(brain.proposer_names or ()), "、".join(units))
+            SuggestionLine(
+                brain.Title, "、".join(brain.proposer_names or ()), "、".join(units)
+            )
         )
     return lines
 
@@ -80,12 +82,20 @@ def minutes_data(consultation, organiser=""):
     guests = []
     for line in consultation.guests or ():
         guest = parse_guest(line)
-        guests.append(f"{guest['name']}（{guest['organisation']}）" if guest["organisation"] else guest["name"])
+        guests.append(
+            f"{guest['name']}（{guest['organisation']}）"
+            if guest["organisation"]
+            else guest["name"]
+        )
     start, end = consultation.start, consultation.end
     return MinutesData(
         title=consultation.Title(),
         number=consultation.minutes_number or "",
-        time=f"{local_datetime(start)} – {local_datetime(end)[-5:]}" if start and end else "",
+        time=(
+            f"{local_datetime(start)} – {local_datetime(end)[-5:]}"
+            if start and end
+            else ""
+        ),
         place=getattr(consultation, "location", "") or "",
         presided_by=consultation.presided_by or "",
         present=present,

@@ -18,15 +18,23 @@ from zope.i18n import translate
 
 import re
 
-
 # GB/T 9704-2012 sizes: 二号 22 pt, 三号 16 pt, 四号 14 pt.
 TITLE_SIZE, BODY_SIZE, FOOTER_SIZE = Pt(22), Pt(16), Pt(14)
 LINE = Pt(28.95)  # 22 lines in the 225 mm type area
 
 FONTS = {
-    "zh": {"title": "方正小标宋简体", "heading": "黑体", "body": "仿宋_GB2312", "latin": "Times New Roman"},
-    "en": {"title": "Times New Roman", "heading": "Times New Roman", "body": "Times New Roman",
-           "latin": "Times New Roman"},
+    "zh": {
+        "title": "方正小标宋简体",
+        "heading": "黑体",
+        "body": "仿宋_GB2312",
+        "latin": "Times New Roman",
+    },
+    "en": {
+        "title": "Times New Roman",
+        "heading": "Times New Roman",
+        "body": "Times New Roman",
+        "latin": "Times New Roman",
+    },
 }
 
 # XML 1.0 allows no control characters but tab and line breaks: bad data is dropped.
@@ -90,7 +98,9 @@ class OfficialDocument:
         section.page_width, section.page_height = Mm(210), Mm(297)
         section.top_margin, section.bottom_margin = Mm(37), Mm(35)
         section.left_margin, section.right_margin = Mm(28), Mm(26)
-        section.footer_distance = Mm(28)  # the page number sits 7 mm below the type area
+        section.footer_distance = Mm(
+            28
+        )  # the page number sits 7 mm below the type area
         footer = section.footer.paragraphs[0]
         footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
         self.run(footer, "— ", "body", FOOTER_SIZE)
@@ -99,23 +109,43 @@ class OfficialDocument:
 
     def _styles(self):
         normal = self.document.styles["Normal"]
-        _set_fonts(normal.font, normal.element.get_or_add_rPr(), self.fonts["body"], self.fonts["latin"], BODY_SIZE)
+        _set_fonts(
+            normal.font,
+            normal.element.get_or_add_rPr(),
+            self.fonts["body"],
+            self.fonts["latin"],
+            BODY_SIZE,
+        )
         normal.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         normal.paragraph_format.line_spacing = LINE
         normal.paragraph_format.space_before = Pt(0)
         normal.paragraph_format.space_after = Pt(0)
-        normal.paragraph_format.first_line_indent = Pt(32)  # body paragraphs: two characters
+        normal.paragraph_format.first_line_indent = Pt(
+            32
+        )  # body paragraphs: two characters
 
     def run(self, paragraph, text, face, size, bold=False):
         run = paragraph.add_run(clean(text))
         # The body size comes from the Normal style; other sizes are set on the run.
-        _set_fonts(run.font, run._element.get_or_add_rPr(), self.fonts[face], self.fonts["latin"],
-                   None if size == BODY_SIZE else size, bold)
+        _set_fonts(
+            run.font,
+            run._element.get_or_add_rPr(),
+            self.fonts[face],
+            self.fonts["latin"],
+            None if size == BODY_SIZE else size,
+            bold,
+        )
         return run
 
     def _page_field(self, paragraph):
         run = self.run(paragraph, "", "body", FOOTER_SIZE)
-        for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
+        for kind, text in (
+            ("begin", None),
+            (None, " PAGE "),
+            ("separate", None),
+            (None, "1"),
+            ("end", None),
+        ):
             if kind:
                 char = OxmlElement("w:fldChar")
                 char.set(qn("w:fldCharType"), kind)
@@ -132,7 +162,9 @@ class OfficialDocument:
 
     # --- blocks -------------------------------------------------------------------------
 
-    def paragraph(self, text, face="body", size=BODY_SIZE, align=None, indent=True, bold=False):
+    def paragraph(
+        self, text, face="body", size=BODY_SIZE, align=None, indent=True, bold=False
+    ):
         paragraph = self.document.add_paragraph()
         if align is not None:
             paragraph.alignment = align
@@ -142,7 +174,7 @@ class OfficialDocument:
         return paragraph
 
     def pair(self, label, value):
-        """"label：value" with the full-width colon in Chinese."""
+        """ "label：value" with the full-width colon in Chinese."""
         return f"{label}：{value}" if self.chinese else f"{label}: {value}"
 
     def heading(self, number, text):
@@ -154,7 +186,12 @@ class OfficialDocument:
         paragraph = self.document.add_paragraph()
         border = OxmlElement("w:pBdr")
         bottom = OxmlElement("w:bottom")
-        for name, value in (("val", "single"), ("sz", "12"), ("space", "1"), ("color", "C00000")):
+        for name, value in (
+            ("val", "single"),
+            ("sz", "12"),
+            ("space", "1"),
+            ("color", "C00000"),
+        ):
             bottom.set(qn(f"w:{name}"), value)
         border.append(bottom)
         paragraph._p.get_or_add_pPr().append(border)
@@ -176,8 +213,12 @@ class MinutesWriter(OfficialDocument):
     def write(self, data: MinutesData):
         zh = self.chinese
         sep = "、" if zh else ", "
-        self.paragraph(data.title + self.label("title_suffix"), face="title", size=TITLE_SIZE,
-                       align=WD_ALIGN_PARAGRAPH.CENTER)
+        self.paragraph(
+            data.title + self.label("title_suffix"),
+            face="title",
+            size=TITLE_SIZE,
+            align=WD_ALIGN_PARAGRAPH.CENTER,
+        )
         if data.number:
             self.paragraph(data.number, align=WD_ALIGN_PARAGRAPH.CENTER)
         self._rule()
@@ -185,14 +226,24 @@ class MinutesWriter(OfficialDocument):
         self.labelled("place", data.place)
         self.labelled("presided_by", data.presided_by)
         self.labelled("present", sep.join(data.present) or self.label("none"))
-        leave = [f"{name}（{reason}）" if reason and zh else f"{name} ({reason})" if reason else name
-                 for name, reason in data.on_leave]
+        leave = [
+            (
+                f"{name}（{reason}）"
+                if reason and zh
+                else f"{name} ({reason})" if reason else name
+            )
+            for name, reason in data.on_leave
+        ]
         self.labelled("on_leave", sep.join(leave) or self.label("none"))
         self.labelled("absent", sep.join(data.absent) or self.label("none"))
         self.labelled("guests", sep.join(data.guests))
         self.labelled("units", sep.join(data.units))
         number = 0
-        for key, items in (("agenda", data.agenda), ("summary", data.summary), ("decisions", data.decisions)):
+        for key, items in (
+            ("agenda", data.agenda),
+            ("summary", data.summary),
+            ("decisions", data.decisions),
+        ):
             if not items:
                 continue
             self.heading(number, self.label(key))
@@ -204,10 +255,17 @@ class MinutesWriter(OfficialDocument):
             for position, line in enumerate(data.suggestions, 1):
                 details = [
                     self.pair(self.label(key), value)
-                    for key, value in (("proposers", line.proposers), ("lead_units", line.units))
+                    for key, value in (
+                        ("proposers", line.proposers),
+                        ("lead_units", line.units),
+                    )
                     if value
                 ]
-                suffix = f"（{'；'.join(details)}）" if zh and details else f" ({'; '.join(details)})" if details else ""
+                suffix = (
+                    f"（{'；'.join(details)}）"
+                    if zh and details
+                    else f" ({'; '.join(details)})" if details else ""
+                )
                 self.paragraph(f"{position}. {line.title}{suffix}")
         if data.closing:
             self.paragraph(data.closing)

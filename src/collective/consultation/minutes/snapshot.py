@@ -28,7 +28,10 @@ def store_snapshot(consultation):
     filename, body = minutes_file(consultation)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     title = translate(
-        _("Minutes of ${title} (approved ${stamp})", mapping={"title": consultation.Title(), "stamp": stamp}),
+        _(
+            "Minutes of ${title} (approved ${stamp})",
+            mapping={"title": consultation.Title(), "stamp": stamp},
+        ),
         target_language=site_language(),
     )
     # A free id chosen here: letting plone.api rename a temporary one makes the catalog

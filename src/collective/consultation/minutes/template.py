@@ -14,7 +14,6 @@ from zope.annotation.interfaces import IAnnotations
 
 import zipfile
 
-
 KEY = "collective.consultation.minutes_template"
 MAX_SIZE = 5 * 2**20
 
@@ -26,7 +25,9 @@ class TemplateError(ValueError):
 def context_of(data: MinutesData):
     """The names a template can use (listed in the README)."""
     values = asdict(data)
-    values["on_leave"] = [{"name": name, "reason": reason} for name, reason in data.on_leave]
+    values["on_leave"] = [
+        {"name": name, "reason": reason} for name, reason in data.on_leave
+    ]
 
     def scrub(value):
         if isinstance(value, str):
@@ -54,21 +55,41 @@ def render(template_bytes, data: MinutesData):
         out = BytesIO()
         template.save(out)
     except jinja2.TemplateSyntaxError as error:
-        raise TemplateError(f"Template syntax error: {error.message} (line {error.lineno}).")
+        raise TemplateError(
+            f"Template syntax error: {error.message} (line {error.lineno})."
+        )
     except jinja2.UndefinedError as error:
-        raise TemplateError(f"The template uses a name that minutes do not have: {error.message}.")
+        raise TemplateError(
+            f"The template uses a name that minutes do not have: {error.message}."
+        )
     except (KeyError, zipfile.BadZipFile) as error:
         raise TemplateError(f"The file is not a usable Word document ({error}).")
-    except Exception as error:  # docxtpl and lxml raise many kinds; the uploader needs a sentence
-        raise TemplateError(f"The template could not be filled in: {type(error).__name__}: {error}.")
+    except (
+        Exception
+    ) as error:  # docxtpl and lxml raise many kinds; the uploader needs a sentence
+        raise TemplateError(
+            f"The template could not be filled in: {type(error).__name__}: {error}."
+        )
     return out.getvalue()
 
 
 SAMPLE = MinutesData(
-    title="示例协商会 <&>", number="〔2018〕1号", time="2018-06-28 09:00 – 12:00", place="会议室",
-    presided_by="主持人", present=["委员甲"], on_leave=[("委员乙", "出差")], absent=["委员丙"],
-    guests=["嘉宾（单位）"], units=["市某局"], agenda=["议程"], summary=["讨论"], decisions=["议定"],
-    suggestions=[SuggestionLine("建议", "委员甲", "市某局")], closing="结束语", organiser="办公室",
+    title="示例协商会 <&>",
+    number="〔2018〕1号",
+    time="2018-06-28 09:00 – 12:00",
+    place="会议室",
+    presided_by="主持人",
+    present=["委员甲"],
+    on_leave=[("委员乙", "出差")],
+    absent=["委员丙"],
+    guests=["嘉宾（单位）"],
+    units=["市某局"],
+    agenda=["议程"],
+    summary=["讨论"],
+    decisions=["议定"],
+    suggestions=[SuggestionLine("建议", "委员甲", "市某局")],
+    closing="结束语",
+    organiser="办公室",
     date="2018-06-28",
 )
 
@@ -97,5 +118,7 @@ def render_or_none(data):
     try:
         return render(template_bytes, data)
     except TemplateError as error:
-        logger.warning("Minutes template failed, the built-in layout is used: %s", error)
+        logger.warning(
+            "Minutes template failed, the built-in layout is used: %s", error
+        )
         return None

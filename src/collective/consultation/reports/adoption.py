@@ -8,9 +8,15 @@ from datetime import date
 from datetime import datetime
 from plone import api
 
-
 SUGGESTION_STATES = (
-    "draft", "submitted", "referred", "answered", "adopted", "implemented", "not_adopted", "withdrawn",
+    "draft",
+    "submitted",
+    "referred",
+    "answered",
+    "adopted",
+    "implemented",
+    "not_adopted",
+    "withdrawn",
 )
 FILTERS = ("year", "kind", "state", "unit")
 # Referred or submitted and past the deadline: the unit has not answered in time.
@@ -42,17 +48,23 @@ class Filters:
     def parse(cls, params):
         unknown = sorted(set(params) - set(FILTERS) - {"format", "b_size", "b_start"})
         if unknown:
-            raise FilterError(f"Unknown filter: {', '.join(unknown)}. Use {', '.join(FILTERS)}.")
+            raise FilterError(
+                f"Unknown filter: {', '.join(unknown)}. Use {', '.join(FILTERS)}."
+            )
         year = params.get("year")
         year = parse_year(year) if year not in (None, "") else None
         kind = params.get("kind") or None
         if kind is not None and kind not in dict(vocabularies.KINDS):
-            raise FilterError(f"kind: '{kind}' is not one of {', '.join(dict(vocabularies.KINDS))}.")
+            raise FilterError(
+                f"kind: '{kind}' is not one of {', '.join(dict(vocabularies.KINDS))}."
+            )
         state = params.get("state") or ()
         state = (state,) if isinstance(state, str) else tuple(state)
         for one in state:
             if one not in SUGGESTION_STATES:
-                raise FilterError(f"state: '{one}' is not one of {', '.join(SUGGESTION_STATES)}.")
+                raise FilterError(
+                    f"state: '{one}' is not one of {', '.join(SUGGESTION_STATES)}."
+                )
         unit = (params.get("unit") or "").strip() or None
         return cls(year=year, kind=kind, state=state, unit=unit)
 
@@ -92,11 +104,19 @@ class Row:
 
 
 COLUMNS = (
-    ("title", _("Suggestion")), ("consultation", _("Consultation")),
-    ("kind", _("Kind of consultation")), ("date", _("Date")), ("proposers", _("Proposers")),
-    ("lead_unit", _("Lead unit")), ("assisting_units", _("Assisting units")), ("state", _("State")),
-    ("adoption", _("Adoption")), ("deadline", _("Answer deadline")), ("overdue", _("Overdue")),
-    ("answer_date", _("Answer date")), ("evaluation", _("Proposers' evaluation")),
+    ("title", _("Suggestion")),
+    ("consultation", _("Consultation")),
+    ("kind", _("Kind of consultation")),
+    ("date", _("Date")),
+    ("proposers", _("Proposers")),
+    ("lead_unit", _("Lead unit")),
+    ("assisting_units", _("Assisting units")),
+    ("state", _("State")),
+    ("adoption", _("Adoption")),
+    ("deadline", _("Answer deadline")),
+    ("overdue", _("Overdue")),
+    ("answer_date", _("Answer date")),
+    ("evaluation", _("Proposers' evaluation")),
     ("merged_into", _("Merged into")),
 )
 
@@ -105,7 +125,11 @@ def _iso(value):
     if value is None:
         return ""
     if isinstance(value, datetime):
-        return value.astimezone(site_timezone()).date().isoformat() if value.tzinfo else value.date().isoformat()
+        return (
+            value.astimezone(site_timezone()).date().isoformat()
+            if value.tzinfo
+            else value.date().isoformat()
+        )
     if isinstance(value, date):
         return value.isoformat()
     return value.ISO8601()[:10] if hasattr(value, "ISO8601") else str(value)
@@ -125,7 +149,12 @@ def is_overdue(brain, today):
     """Waiting for an answer past its deadline. Merged suggestions are chased through their
     lead, so they are never overdue themselves."""
     deadline = as_day(brain.deadline)
-    return bool(deadline and deadline < today and brain.review_state in WAITING and not brain.merged_into)
+    return bool(
+        deadline
+        and deadline < today
+        and brain.review_state in WAITING
+        and not brain.merged_into
+    )
 
 
 class Labels:
@@ -138,10 +167,14 @@ class Labels:
             msgid, domain=domain, context=request
         )
         self.kinds = {k: self._translate(t) for k, t in vocabularies.KINDS}
-        self.adoption = {k: self._translate(t) for k, t in vocabularies.ADOPTION_DEGREES}
+        self.adoption = {
+            k: self._translate(t) for k, t in vocabularies.ADOPTION_DEGREES
+        }
         self.evaluation = {k: self._translate(t) for k, t in vocabularies.EVALUATIONS}
         workflow = api.portal.get_tool("portal_workflow")["suggestion_workflow"]
-        self.states = {sid: self._translate(s.title, "plone") for sid, s in workflow.states.items()}
+        self.states = {
+            sid: self._translate(s.title, "plone") for sid, s in workflow.states.items()
+        }
 
     def text(self, message):
         return self._translate(message)

@@ -11,7 +11,6 @@ from docx.shared import Pt
 from plone import api
 from zope.i18n import translate
 
-
 # States a suggestion passes through: "forwarded" counts everything referred or later.
 FORWARDED = ("referred", "answered", "adopted", "implemented", "not_adopted")
 ANSWERED = ("answered", "adopted", "implemented", "not_adopted")
@@ -45,7 +44,9 @@ def figures(year):
         "implemented": sum(b.review_state == "implemented" for b in made),
         "units": units,
         "public_opinion": len(opinion),
-        "public_opinion_adopted": [b.Title for b in opinion if b.review_state in ADOPTED],
+        "public_opinion_adopted": [
+            b.Title for b in opinion if b.review_state in ADOPTED
+        ],
         "total": len(made),
     }
 
@@ -77,7 +78,9 @@ TEXT = {
 def annual_docx(data, language):
     def t(key, **mapping):
         message = TEXT[key]
-        return translate(message.__class__(message, mapping=mapping), target_language=language)
+        return translate(
+            message.__class__(message, mapping=mapping), target_language=language
+        )
 
     zh = language.lower().startswith("zh")
     sep = "、" if zh else ", "
@@ -89,23 +92,55 @@ def annual_docx(data, language):
     made = data["total"]
     rate = f"{data['adopted'] / made:.1%}" if made else "0%"
     writer = OfficialDocument(language)
-    writer.paragraph(t("title", year=data["year"]), face="title", size=TITLE_SIZE, align=WD_ALIGN_PARAGRAPH.CENTER)
-    writer.paragraph(t("activities", year=data["year"], count=data["consultations"], kinds=kinds or "—"))
-    writer.paragraph(t("suggestions", count=data["suggestions"], forwarded=data["forwarded"],
-                       answered=data["answered"], adopted=data["adopted"],
-                       implemented=data["implemented"], rate=rate))
+    writer.paragraph(
+        t("title", year=data["year"]),
+        face="title",
+        size=TITLE_SIZE,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+    )
+    writer.paragraph(
+        t(
+            "activities",
+            year=data["year"],
+            count=data["consultations"],
+            kinds=kinds or "—",
+        )
+    )
+    writer.paragraph(
+        t(
+            "suggestions",
+            count=data["suggestions"],
+            forwarded=data["forwarded"],
+            answered=data["answered"],
+            adopted=data["adopted"],
+            implemented=data["implemented"],
+            rate=rate,
+        )
+    )
     writer.heading(0, t("units"))
     table = writer.document.add_table(rows=1, cols=4)
     table.style = "Table Grid"
     for cell, key in zip(table.rows[0].cells, ("unit", "total", "adopted", "rate")):
         writer.run(cell.paragraphs[0], t(key), "heading", Pt(12))
-    for unit, counts in sorted(data["units"].items(), key=lambda item: -item[1]["total"]):
+    for unit, counts in sorted(
+        data["units"].items(), key=lambda item: -item[1]["total"]
+    ):
         cells = table.add_row().cells
         unit_rate = f"{counts['adopted'] / counts['total']:.0%}"
-        for cell, value in zip(cells, (unit, counts["total"], counts["adopted"], unit_rate)):
+        for cell, value in zip(
+            cells, (unit, counts["total"], counts["adopted"], unit_rate)
+        ):
             writer.run(cell.paragraphs[0], str(value), "body", Pt(12))
-    writer.heading(1, translate(_("Public-opinion information"), target_language=language))
-    writer.paragraph(t("opinion", count=data["public_opinion"], adopted=len(data["public_opinion_adopted"])))
+    writer.heading(
+        1, translate(_("Public-opinion information"), target_language=language)
+    )
+    writer.paragraph(
+        t(
+            "opinion",
+            count=data["public_opinion"],
+            adopted=len(data["public_opinion_adopted"]),
+        )
+    )
     for title in data["public_opinion_adopted"]:
         writer.paragraph(title)
     return writer.to_bytes()

@@ -20,7 +20,11 @@ def consultation_stats(year=None):
     evaluated = sum(1 for b in answered if b.evaluation)
     return {
         "year": year,
-        "consultations": {"total": len(consultations), "by_kind": by_kind, "by_state": by_state},
+        "consultations": {
+            "total": len(consultations),
+            "by_kind": by_kind,
+            "by_state": by_state,
+        },
         "suggestions": {
             "total": figures["total"],
             "by_state": figures["by_state"],

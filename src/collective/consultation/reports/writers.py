@@ -10,15 +10,28 @@ from io import StringIO
 
 import csv
 
-
 TEXT = {
-    "yes": _("Yes"), "suggestions": _("Suggestions"), "summary": _("Summary"),
-    "total": _("Total"), "adopted": _("Adopted"), "rate": _("Adoption rate"), "overdue": _("Overdue"),
-    "state": _("State"), "kind": _("Kind of consultation"), "unit": _("Lead unit"),
-    "public_opinion": _("Public-opinion information"), "title": _("Adoption status of suggestions"),
+    "yes": _("Yes"),
+    "suggestions": _("Suggestions"),
+    "summary": _("Summary"),
+    "total": _("Total"),
+    "adopted": _("Adopted"),
+    "rate": _("Adoption rate"),
+    "overdue": _("Overdue"),
+    "state": _("State"),
+    "kind": _("Kind of consultation"),
+    "unit": _("Lead unit"),
+    "public_opinion": _("Public-opinion information"),
+    "title": _("Adoption status of suggestions"),
 }
 
-WIDTHS = {"title": 48, "consultation": 36, "proposers": 18, "lead_unit": 24, "assisting_units": 30}
+WIDTHS = {
+    "title": 48,
+    "consultation": 36,
+    "proposers": 18,
+    "lead_unit": 24,
+    "assisting_units": 30,
+}
 
 
 def header(labels):
@@ -29,7 +42,10 @@ def values(row, labels):
     """The row's cells; characters XML cannot hold (bad data) are dropped for xlsx and docx."""
     data = asdict(row)
     data["overdue"] = labels.text(TEXT["yes"]) if row.overdue else ""
-    return [clean(data[key]) if isinstance(data[key], str) else data[key] for key, _title in COLUMNS]
+    return [
+        clean(data[key]) if isinstance(data[key], str) else data[key]
+        for key, _title in COLUMNS
+    ]
 
 
 def to_csv(rows, labels):
@@ -68,8 +84,12 @@ def to_xlsx(rows, report_summary, labels, out=None):
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{count + 1}"
 
     totals = workbook.create_sheet(labels.text(TEXT["summary"]))
-    for key, value in (("total", report_summary["total"]), ("adopted", report_summary["adopted"]),
-                       ("rate", report_summary["adoption_rate"]), ("overdue", report_summary["overdue"])):
+    for key, value in (
+        ("total", report_summary["total"]),
+        ("adopted", report_summary["adopted"]),
+        ("rate", report_summary["adoption_rate"]),
+        ("overdue", report_summary["overdue"]),
+    ):
         totals.append([labels.text(TEXT[key]), value])
     totals.append([])
     totals.append([labels.text(TEXT["state"]), labels.text(TEXT["suggestions"])])
@@ -78,9 +98,17 @@ def to_xlsx(rows, report_summary, labels, out=None):
     totals.append([])
     totals.append([labels.text(TEXT["kind"]), labels.text(TEXT["suggestions"])])
     for kind, number in sorted(report_summary["by_kind"].items()):
-        totals.append([labels.kinds.get(kind, labels.text(TEXT["public_opinion"])), number])
+        totals.append(
+            [labels.kinds.get(kind, labels.text(TEXT["public_opinion"])), number]
+        )
     totals.append([])
-    totals.append([labels.text(TEXT["unit"]), labels.text(TEXT["suggestions"]), labels.text(TEXT["adopted"])])
+    totals.append(
+        [
+            labels.text(TEXT["unit"]),
+            labels.text(TEXT["suggestions"]),
+            labels.text(TEXT["adopted"]),
+        ]
+    )
     for unit, counts in sorted(report_summary["by_unit"].items()):
         totals.append([unit, counts["total"], counts["adopted"]])
     if out is not None:

@@ -21,7 +21,6 @@ import sys
 import time
 import urllib.request
 
-
 ZEO_CONF = """\
 <zeo>
   address 127.0.0.1:{port}
@@ -82,27 +81,84 @@ class Postgres:
         if self.as_root:
             # PostgreSQL runs as its own user: it must reach the folder and own it.
             shutil.chown(self.folder, "postgres", "postgres")
-            probe = subprocess.run(["runuser", "-u", "postgres", "--", "test", "-w", str(self.folder)])
+            probe = subprocess.run(
+                ["runuser", "-u", "postgres", "--", "test", "-w", str(self.folder)]
+            )
             if probe.returncode != 0:
-                raise RuntimeError(f"the postgres user cannot write {self.folder}: a parent folder is closed to it")
+                raise RuntimeError(
+                    f"the postgres user cannot write {self.folder}: a parent folder is closed to it"
+                )
         if not (self.data / "PG_VERSION").exists():
-            self._run(postgres_bin("initdb"), "-D", str(self.data), "-U", "plone", "--auth=trust",
-                      "-E", "UTF8", "--locale=C", stdout=subprocess.DEVNULL)
+            self._run(
+                postgres_bin("initdb"),
+                "-D",
+                str(self.data),
+                "-U",
+                "plone",
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--locale=C",
+                stdout=subprocess.DEVNULL,
+            )
         options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c max_connections=200"
-        self._run(postgres_bin("pg_ctl"), "-D", str(self.data), "-l", str(self.folder / "postgres.log"),
-                  "-o", options, "-w", "start", stdout=subprocess.DEVNULL)
+        self._run(
+            postgres_bin("pg_ctl"),
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.folder / "postgres.log"),
+            "-o",
+            options,
+            "-w",
+            "start",
+            stdout=subprocess.DEVNULL,
+        )
         exists = subprocess.run(
-            [postgres_bin("psql"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "plone", "-d", "postgres",
-             "-tAc", "SELECT 1 FROM pg_database WHERE datname = 'plone'"],
-            check=True, capture_output=True, text=True).stdout.strip()
+            [
+                postgres_bin("psql"),
+                "-h",
+                "127.0.0.1",
+                "-p",
+                str(self.port),
+                "-U",
+                "plone",
+                "-d",
+                "postgres",
+                "-tAc",
+                "SELECT 1 FROM pg_database WHERE datname = 'plone'",
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
         if exists != "1":
-            subprocess.run([postgres_bin("createdb"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "plone",
-                            "plone"], check=True)
+            subprocess.run(
+                [
+                    postgres_bin("createdb"),
+                    "-h",
+                    "127.0.0.1",
+                    "-p",
+                    str(self.port),
+                    "-U",
+                    "plone",
+                    "plone",
+                ],
+                check=True,
+            )
 
     def stop(self):
         if (self.data / "postmaster.pid").exists():
-            self._run(postgres_bin("pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop",
-                      stdout=subprocess.DEVNULL)
+            self._run(
+                postgres_bin("pg_ctl"),
+                "-D",
+                str(self.data),
+                "-m",
+                "fast",
+                "-w",
+                "stop",
+                stdout=subprocess.DEVNULL,
+            )
 
 
 class ZEOServer:
@@ -119,7 +175,9 @@ class ZEOServer:
         (self.folder / "blobs").chmod(0o700)
         conf = self.folder / "zeo.conf"
         conf.write_text(ZEO_CONF.format(port=self.port, var=self.folder))
-        self.process = subprocess.Popen([_bin("runzeo"), "-C", str(conf)], start_new_session=True)
+        self.process = subprocess.Popen(
+            [_bin("runzeo"), "-C", str(conf)], start_new_session=True
+        )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
@@ -138,8 +196,13 @@ class ZEOServer:
 class Instance:
     def __init__(self, name, folder, port, storage, **storage_options):
         self.name, self.port = name, port
-        self.etc = write_instance(Path(folder) / name, Path(folder) / name / "var", port=port,
-                                  storage=storage, **storage_options)
+        self.etc = write_instance(
+            Path(folder) / name,
+            Path(folder) / name / "var",
+            port=port,
+            storage=storage,
+            **storage_options,
+        )
         self.process = None
 
     @property
@@ -148,8 +211,12 @@ class Instance:
 
     def start(self):
         log = open(self.etc.parent / "var" / "log" / "runwsgi.log", "ab")
-        self.process = subprocess.Popen([_bin("runwsgi"), str(self.etc / "zope.ini")],
-                                        stdout=log, stderr=log, start_new_session=True)
+        self.process = subprocess.Popen(
+            [_bin("runwsgi"), str(self.etc / "zope.ini")],
+            stdout=log,
+            stderr=log,
+            start_new_session=True,
+        )
         wait_for(f"http://127.0.0.1:{self.port}/", process=self.process)
 
     def kill(self):
@@ -170,7 +237,15 @@ class Instance:
 class Cluster:
     """A storage server and ``instances`` Zope processes on it, with the demo site."""
 
-    def __init__(self, kind, folder, base_port=8180, instances=2, smtp_port=8025, admin_password="admin"):
+    def __init__(
+        self,
+        kind,
+        folder,
+        base_port=8180,
+        instances=2,
+        smtp_port=8025,
+        admin_password="admin",
+    ):
         self.kind, self.folder = kind, Path(folder).resolve()
         self.smtp_port, self.admin_password = smtp_port, admin_password
         if kind == "relstorage":
@@ -182,15 +257,25 @@ class Cluster:
         else:
             raise ValueError(f"kind: '{kind}' is not zeo or relstorage")
         self.instances = [
-            Instance(f"instance{n + 1}", self.folder, base_port + n, kind, **options) for n in range(instances)
+            Instance(f"instance{n + 1}", self.folder, base_port + n, kind, **options)
+            for n in range(instances)
         ]
 
     def start(self):
         self.server.start()
         try:
-            subprocess.run([_bin("consultation-create-site"), "--zope-conf", str(self.instances[0].etc / "zope.conf"),
-                            "--admin-password", self.admin_password, "--smtp-port", str(self.smtp_port)],
-                           check=True)
+            subprocess.run(
+                [
+                    _bin("consultation-create-site"),
+                    "--zope-conf",
+                    str(self.instances[0].etc / "zope.conf"),
+                    "--admin-password",
+                    self.admin_password,
+                    "--smtp-port",
+                    str(self.smtp_port),
+                ],
+                check=True,
+            )
             for instance in self.instances:
                 instance.start()
         except BaseException:
@@ -211,23 +296,48 @@ class Cluster:
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("kind", choices=("zeo", "relstorage"))
     parser.add_argument("--folder", default="var/cluster")
-    parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 8080)),
-                        help="the first instance's port; the second takes the next, the server +50")
-    parser.add_argument("--smtp-port", type=int, default=int(os.environ.get("SMTP_PORT", 8025)))
-    parser.add_argument("--admin-password", default=os.environ.get("ADMIN_PASSWORD", "admin"))
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=int(os.environ.get("PORT", 8080)),
+        help="the first instance's port; the second takes the next, the server +50",
+    )
+    parser.add_argument(
+        "--smtp-port", type=int, default=int(os.environ.get("SMTP_PORT", 8025))
+    )
+    parser.add_argument(
+        "--admin-password", default=os.environ.get("ADMIN_PASSWORD", "admin")
+    )
     args = parser.parse_args(argv)
-    cluster = Cluster(args.kind, args.folder, args.port, 2, args.smtp_port, args.admin_password)
-    sink = subprocess.Popen([_bin("consultation-mailsink"), "--host", "127.0.0.1", "--port", str(args.smtp_port),
-                             "--dir", str(Path(args.folder) / "mail")])
+    cluster = Cluster(
+        args.kind, args.folder, args.port, 2, args.smtp_port, args.admin_password
+    )
+    sink = subprocess.Popen(
+        [
+            _bin("consultation-mailsink"),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(args.smtp_port),
+            "--dir",
+            str(Path(args.folder) / "mail"),
+        ]
+    )
     try:
         cluster.start()
-        print(f"\n  collective.consultation on {args.kind}: two Zope instances on one database")
+        print(
+            f"\n  collective.consultation on {args.kind}: two Zope instances on one database"
+        )
         for instance in cluster.instances:
             print(f"  {instance.name}: {instance.url}")
-        print(f"  data and logs: {cluster.folder}; sent mail: {Path(args.folder) / 'mail'}; stop: Ctrl-C\n")
+        print(
+            f"  data and logs: {cluster.folder}; sent mail: {Path(args.folder) / 'mail'}; stop: Ctrl-C\n"
+        )
         signal.sigwait({signal.SIGINT, signal.SIGTERM})
     except KeyboardInterrupt:
         pass

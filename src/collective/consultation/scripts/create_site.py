@@ -10,7 +10,6 @@ import argparse
 import os
 import transaction
 
-
 SITE_ID = "Plone"
 PROFILES = [
     "plone.app.contenttypes:default",
@@ -64,7 +63,9 @@ def configure_mail(site, smtp_host, smtp_port):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--zope-conf", default="instance/etc/zope.conf")
-    parser.add_argument("--admin-password", default=os.environ.get("ADMIN_PASSWORD", "admin"))
+    parser.add_argument(
+        "--admin-password", default=os.environ.get("ADMIN_PASSWORD", "admin")
+    )
     parser.add_argument("--smtp-host", default="127.0.0.1")
     parser.add_argument("--smtp-port", default=os.environ.get("SMTP_PORT", "8025"))
     args = parser.parse_args(argv)

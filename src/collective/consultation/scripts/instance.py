@@ -10,7 +10,6 @@ from pathlib import Path
 
 import argparse
 
-
 ZOPE_CONF = """\
 %define VAR {var}
 instancehome {instance}
@@ -154,16 +153,34 @@ SITE_ZCML = """\
 """
 
 
-def write_instance(instance, var, host="127.0.0.1", port=8080, storage="filestorage",
-                   zeo_address="127.0.0.1:8100", dsn=""):
+def write_instance(
+    instance,
+    var,
+    host="127.0.0.1",
+    port=8080,
+    storage="filestorage",
+    zeo_address="127.0.0.1:8100",
+    dsn="",
+):
     instance, var = Path(instance).resolve(), Path(var).resolve()
     blobs = var / ("blobstorage" if storage == "filestorage" else "blobcache")
-    for folder in (instance / "etc", var / "filestorage", blobs, var / "log", var / "cache", var / "mail"):
+    for folder in (
+        instance / "etc",
+        var / "filestorage",
+        blobs,
+        var / "log",
+        var / "cache",
+        var / "mail",
+    ):
         folder.mkdir(parents=True, exist_ok=True)
     blobs.chmod(0o700)  # ZODB refuses a blob folder others can read
     section = STORAGES[storage].format(zeo_address=zeo_address, dsn=dsn)
-    (instance / "etc" / "zope.conf").write_text(ZOPE_CONF.format(var=var, instance=instance, storage=section))
-    (instance / "etc" / "zope.ini").write_text(ZOPE_INI.format(var=var, host=host, port=port))
+    (instance / "etc" / "zope.conf").write_text(
+        ZOPE_CONF.format(var=var, instance=instance, storage=section)
+    )
+    (instance / "etc" / "zope.ini").write_text(
+        ZOPE_INI.format(var=var, host=host, port=port)
+    )
     (instance / "etc" / "site.zcml").write_text(SITE_ZCML)
     return instance / "etc"
 
@@ -175,13 +192,28 @@ def main(argv=None):
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8080)
     parser.add_argument("--storage", choices=sorted(STORAGES), default="filestorage")
-    parser.add_argument("--zeo-address", default="127.0.0.1:8100", help="host:port of the ZEO server")
-    parser.add_argument("--dsn", default="", help="PostgreSQL connection, e.g. 'dbname=plone host=… port=…'")
+    parser.add_argument(
+        "--zeo-address", default="127.0.0.1:8100", help="host:port of the ZEO server"
+    )
+    parser.add_argument(
+        "--dsn",
+        default="",
+        help="PostgreSQL connection, e.g. 'dbname=plone host=… port=…'",
+    )
     args = parser.parse_args(argv)
     if args.storage == "relstorage" and not args.dsn:
         parser.error("--dsn is required with --storage relstorage")
-    print(write_instance(args.instance, args.var, args.host, args.port, args.storage,
-                         args.zeo_address, args.dsn))
+    print(
+        write_instance(
+            args.instance,
+            args.var,
+            args.host,
+            args.port,
+            args.storage,
+            args.zeo_address,
+            args.dsn,
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -30,7 +30,9 @@ def main(argv=None):
     parser.add_argument("--port", type=int, default=8025)
     parser.add_argument("--dir", default="var/mail")
     args = parser.parse_args(argv)
-    controller = Controller(MaildirHandler(args.dir), hostname=args.host, port=args.port)
+    controller = Controller(
+        MaildirHandler(args.dir), hostname=args.host, port=args.port
+    )
     controller.start()
     print(f"SMTP sink on {args.host}:{args.port}, writing to {args.dir}", flush=True)
     stop = threading.Event()

@@ -21,15 +21,23 @@ def parse_today(value):
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"--today: '{value}' is not a date like 2018-12-01")
+        raise argparse.ArgumentTypeError(
+            f"--today: '{value}' is not a date like 2018-12-01"
+        )
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--zope-conf", default="instance/etc/zope.conf")
     parser.add_argument("--site", default="Plone")
-    parser.add_argument("--today", type=parse_today, default=None,
-                        help="the day to count deadlines from (default: today)")
+    parser.add_argument(
+        "--today",
+        type=parse_today,
+        default=None,
+        help="the day to count deadlines from (default: today)",
+    )
     args = parser.parse_args(argv)
 
     from Zope2.Startup.run import make_wsgi_app
@@ -59,7 +67,9 @@ def main(argv=None):
         print(f"  {name}: not in the unit directory, not reminded")
     if outcome.digest_error:
         print(f"  digest NOT SENT: {outcome.digest_error}")
-    failed = outcome.digest_error or any(error for _name, _count, error in outcome.units)
+    failed = outcome.digest_error or any(
+        error for _name, _count, error in outcome.units
+    )
     return 1 if failed else 0
 
 

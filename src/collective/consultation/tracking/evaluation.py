@@ -11,7 +11,6 @@ from persistent.mapping import PersistentMapping
 from plone import api
 from plone.uuid.interfaces import IUUID
 
-
 OPEN_STATES = ("answered", "adopted", "implemented", "not_adopted")
 RATINGS = tuple(value for value, _title in vocabularies.EVALUATIONS)  # best first
 
@@ -30,7 +29,10 @@ def proposer_members(suggestion):
 
 def member_for_user(suggestion, userid):
     """The proposer linked to the site login ``userid``, or None."""
-    return next((m for m in proposer_members(suggestion) if m.userid and m.userid == userid), None)
+    return next(
+        (m for m in proposer_members(suggestion) if m.userid and m.userid == userid),
+        None,
+    )
 
 
 def ratings(suggestion):
@@ -42,11 +44,19 @@ def evaluate(suggestion, member, rating, comment=""):
     """Record ``member``'s rating; returns the suggestion's resulting evaluation."""
     state = api.content.get_state(suggestion)
     if state not in OPEN_STATES:
-        raise EvaluationError("state", f"a suggestion is evaluated once answered, not when {state}.")
+        raise EvaluationError(
+            "state", f"a suggestion is evaluated once answered, not when {state}."
+        )
     if rating not in RATINGS:
-        raise EvaluationError("rating", f"'{rating}' is not one of {', '.join(RATINGS)}.")
-    if member is None or IUUID(member) not in {IUUID(m) for m in proposer_members(suggestion)}:
-        raise EvaluationError("proposer", "only the suggestion's proposers evaluate it.")
+        raise EvaluationError(
+            "rating", f"'{rating}' is not one of {', '.join(RATINGS)}."
+        )
+    if member is None or IUUID(member) not in {
+        IUUID(m) for m in proposer_members(suggestion)
+    }:
+        raise EvaluationError(
+            "proposer", "only the suggestion's proposers evaluate it."
+        )
     if rating == "dissatisfied" and not (comment or "").strip():
         raise EvaluationError("comment", "say what is missing from the answer.")
     store = getattr(suggestion, "evaluations", None)
@@ -62,9 +72,14 @@ def evaluate(suggestion, member, rating, comment=""):
     }
     given = [entry["rating"] for entry in store.values()]
     suggestion.evaluation = max(given, key=RATINGS.index)
-    suggestion.evaluation_comment = "\n".join(
-        f"{entry['member']}：{entry['comment']}" for entry in store.values() if entry["comment"]
-    ) or None
+    suggestion.evaluation_comment = (
+        "\n".join(
+            f"{entry['member']}：{entry['comment']}"
+            for entry in store.values()
+            if entry["comment"]
+        )
+        or None
+    )
     suggestion.reindexObject(idxs=["evaluation"])
     return suggestion.evaluation
 

@@ -19,7 +19,6 @@ import re
 import transaction
 import zipfile
 
-
 # Column ids and the headers accepted for each (the Chinese the secretariat's lists use).
 COLUMNS = {
     "title": ("标题", "建议标题", "title"),
@@ -78,7 +77,9 @@ def _read_xlsx(data):
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError):
-        raise FileProblem(Problem(0, "file", "not an Excel workbook (.xlsx) that can be read."))
+        raise FileProblem(
+            Problem(0, "file", "not an Excel workbook (.xlsx) that can be read.")
+        )
     sheet = workbook.worksheets[0]
     rows = [list(row) for row in sheet.iter_rows(values_only=True)]
     workbook.close()
@@ -87,7 +88,13 @@ def _read_xlsx(data):
 
 def _decode(data):
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:200]:
-        raise FileProblem(Problem(0, "file", "the text is UTF-16 (Excel's “Unicode text”); save it as “CSV UTF-8”."))
+        raise FileProblem(
+            Problem(
+                0,
+                "file",
+                "the text is UTF-16 (Excel's “Unicode text”); save it as “CSV UTF-8”.",
+            )
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -96,7 +103,13 @@ def _decode(data):
         # Excel's plain “CSV” on Chinese Windows.
         return data.decode("gb18030")
     except UnicodeDecodeError:
-        raise FileProblem(Problem(0, "file", "the text is neither UTF-8 nor GB18030; save it as “CSV UTF-8”."))
+        raise FileProblem(
+            Problem(
+                0,
+                "file",
+                "the text is neither UTF-8 nor GB18030; save it as “CSV UTF-8”.",
+            )
+        )
 
 
 def _read_csv(data):
@@ -105,13 +118,15 @@ def _read_csv(data):
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
     except csv.Error:
         dialect = csv.excel
-    rows = [row for row in csv.reader(io.StringIO(text), dialect)]
+    rows = [*csv.reader(io.StringIO(text), dialect)]
     return (rows[0] if rows else []), rows[1:]
 
 
 def map_header(header):
     """{column id: index}; unknown or missing columns are an error naming them."""
-    lookup = {name.lower(): column for column, names in COLUMNS.items() for name in names}
+    lookup = {
+        name.lower(): column for column, names in COLUMNS.items() for name in names
+    }
     positions, unknown = {}, []
     for index, cell in enumerate(header):
         name = str(cell or "").strip()
@@ -126,10 +141,14 @@ def map_header(header):
             positions[column] = index
     if unknown:
         known = "、".join(names[0] for names in COLUMNS.values())
-        raise FileProblem(Problem(1, unknown[0], f"unknown column; the columns are {known}."))
+        raise FileProblem(
+            Problem(1, unknown[0], f"unknown column; the columns are {known}.")
+        )
     for column in REQUIRED:
         if column not in positions:
-            raise FileProblem(Problem(1, COLUMNS[column][0], "this column is required."))
+            raise FileProblem(
+                Problem(1, COLUMNS[column][0], "this column is required.")
+            )
     return positions
 
 
@@ -152,7 +171,9 @@ def parse_date(value):
     text = _text(value)
     if not text:
         return None
-    match = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?", text)
+    match = re.fullmatch(
+        r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?", text
+    )
     if not match:
         raise ValueError(f"'{text}' is not a date like 2018-09-30 or 2018年9月30日.")
     return date(*map(int, match.groups()))
@@ -165,7 +186,9 @@ class Lookups:
         catalog = api.portal.get_tool("portal_catalog")
         path = "/".join(programme.getPhysicalPath())
         self.consultations = {}
-        for brain in catalog.unrestrictedSearchResults(portal_type="Consultation", path=path):
+        for brain in catalog.unrestrictedSearchResults(
+            portal_type="Consultation", path=path
+        ):
             self.consultations.setdefault(brain.Title, []).append(brain)
         self.members = {}
         for brain in catalog.unrestrictedSearchResults(portal_type="CommitteeMember"):
@@ -173,14 +196,19 @@ class Lookups:
         self.units = set(units.names())
         self.existing = {
             (brain.consultation_uid, brain.Title)
-            for brain in catalog.unrestrictedSearchResults(portal_type="Suggestion", path=path)
+            for brain in catalog.unrestrictedSearchResults(
+                portal_type="Suggestion", path=path
+            )
         }
         self.programme = programme
 
 
 def check_row(number, cells, positions, lookups, seen):
     """(parsed row, problems) for one spreadsheet row."""
-    value = {column: cells[index] if index < len(cells) else None for column, index in positions.items()}
+    value = {
+        column: cells[index] if index < len(cells) else None
+        for column, index in positions.items()
+    }
     row, problems = {"row": number}, []
 
     def problem(column, message):
@@ -201,7 +229,10 @@ def check_row(number, cells, positions, lookups, seen):
     if consultation:
         found = lookups.consultations.get(consultation, [])
         if len(found) != 1:
-            problem("consultation", f"'{consultation}' is {'not a consultation of this programme' if not found else 'the title of several consultations'}.")
+            problem(
+                "consultation",
+                f"'{consultation}' is {'not a consultation of this programme' if not found else 'the title of several consultations'}.",
+            )
         else:
             row["container_uid"] = found[0].UID
 
@@ -212,7 +243,10 @@ def check_row(number, cells, positions, lookups, seen):
             continue
         found = lookups.members.get(name, [])
         if len(found) != 1:
-            problem("proposers", f"'{name}' is {'not in the member directory' if not found else 'the name of several members'}.")
+            problem(
+                "proposers",
+                f"'{name}' is {'not in the member directory' if not found else 'the name of several members'}.",
+            )
         else:
             row["proposers"].append((name, found[0].UID))
 
@@ -220,7 +254,11 @@ def check_row(number, cells, positions, lookups, seen):
     if lead and lead not in lookups.units:
         problem("lead_unit", f"'{lead}' is not in the unit directory.")
     row["lead_unit"] = lead
-    row["assisting_units"] = [u.strip() for u in SEPARATORS.split(_text(value.get("assisting_units"))) if u.strip()]
+    row["assisting_units"] = [
+        u.strip()
+        for u in SEPARATORS.split(_text(value.get("assisting_units")))
+        if u.strip()
+    ]
     missing = [u for u in row["assisting_units"] if u not in lookups.units]
     if missing:
         problem("assisting_units", f"not in the unit directory: {'、'.join(missing)}.")
@@ -233,7 +271,9 @@ def check_row(number, cells, positions, lookups, seen):
 
     key = (row["container_uid"], title)
     if title and (key in lookups.existing or key in seen):
-        problem("title", "the same suggestion is already there (or twice in this file).")
+        problem(
+            "title", "the same suggestion is already there (or twice in this file)."
+        )
     seen.add(key)
     return row, problems
 
@@ -249,10 +289,14 @@ def check(programme, data, filename=""):
         return result
     rows = [cells for cells in rows if any(_text(c) for c in cells)]
     if not rows:
-        result.problems.append(Problem(2, "file", "there are no rows below the header."))
+        result.problems.append(
+            Problem(2, "file", "there are no rows below the header.")
+        )
         return result
     if len(rows) > MAX_ROWS:
-        result.problems.append(Problem(MAX_ROWS + 2, "file", f"more than {MAX_ROWS} rows; split the file."))
+        result.problems.append(
+            Problem(MAX_ROWS + 2, "file", f"more than {MAX_ROWS} rows; split the file.")
+        )
         return result
     lookups, seen = Lookups(programme), set()
     for number, cells in enumerate(rows, start=2):
@@ -282,14 +326,19 @@ def run(programme, data, filename="", dry_run=True, state="submitted"):
                 type="Suggestion",
                 title=row["title"],
                 text=row["text"] or None,
-                proposers=[RelationValue(intids.getId(api.content.get(UID=uid))) for _name, uid in row["proposers"]],
+                proposers=[
+                    RelationValue(intids.getId(api.content.get(UID=uid)))
+                    for _name, uid in row["proposers"]
+                ],
                 proposer_other=row["proposer_other"] or None,
                 lead_unit=row["lead_unit"] or None,
                 assisting_units=row["assisting_units"],
                 deadline=row["deadline"],
             )
             if state == "submitted":
-                api.content.transition(suggestion, transition="submit", comment="批量导入。")
+                api.content.transition(
+                    suggestion, transition="submit", comment="批量导入。"
+                )
             result.created.append(suggestion.absolute_url())
     except Exception:
         savepoint.rollback()  # all or nothing, even if something unforeseen breaks

@@ -11,12 +11,20 @@ from zope.event import notify
 from zope.intid.interfaces import IIntIds
 from zope.lifecycleevent import ObjectModifiedEvent
 
-
 WORKFLOW = "suggestion_workflow"
 # What a merged suggestion takes over from its lead.
 HANDLING_FIELDS = (
-    "lead_unit", "assisting_units", "deadline", "instruction", "answer", "answer_date",
-    "adoption_degree", "adopting_body", "implementation", "implementation_date", "decline_reason",
+    "lead_unit",
+    "assisting_units",
+    "deadline",
+    "instruction",
+    "answer",
+    "answer_date",
+    "adoption_degree",
+    "adopting_body",
+    "implementation",
+    "implementation_date",
+    "decline_reason",
 )
 CLOSED = ("withdrawn",)
 
@@ -28,14 +36,20 @@ class MergeError(ValueError):
 
 
 def lead_of(suggestion):
-    return getattr(suggestion.merged_into, "to_object", None) if suggestion.merged_into else None
+    return (
+        getattr(suggestion.merged_into, "to_object", None)
+        if suggestion.merged_into
+        else None
+    )
 
 
 def followers(lead):
     catalog = api.portal.get_tool("portal_catalog")
     return [
         brain._unrestrictedGetObject()
-        for brain in catalog.unrestrictedSearchResults(portal_type="Suggestion", merged_into=IUUID(lead))
+        for brain in catalog.unrestrictedSearchResults(
+            portal_type="Suggestion", merged_into=IUUID(lead)
+        )
     ]
 
 
@@ -44,7 +58,9 @@ def merge(lead, others, comment=""):
     if not others:
         raise MergeError("suggestions", "name at least one suggestion to merge.")
     if lead_of(lead) is not None:
-        raise MergeError("lead", f"“{lead.title}” is itself merged into another suggestion.")
+        raise MergeError(
+            "lead", f"“{lead.title}” is itself merged into another suggestion."
+        )
     if api.content.get_state(lead) in CLOSED:
         raise MergeError("lead", f"“{lead.title}” is withdrawn.")
     lead_uid = IUUID(lead)
@@ -52,12 +68,19 @@ def merge(lead, others, comment=""):
         if getattr(other, "portal_type", None) != "Suggestion":
             raise MergeError("suggestions", "only suggestions can be merged.")
         if IUUID(other) == lead_uid:
-            raise MergeError("suggestions", "a suggestion cannot be merged into itself.")
+            raise MergeError(
+                "suggestions", "a suggestion cannot be merged into itself."
+            )
         current = lead_of(other)
         if current is not None and IUUID(current) != lead_uid:
-            raise MergeError("suggestions", f"“{other.title}” is already merged into “{current.title}”.")
+            raise MergeError(
+                "suggestions",
+                f"“{other.title}” is already merged into “{current.title}”.",
+            )
         if followers(other):
-            raise MergeError("suggestions", f"“{other.title}” leads merged suggestions of its own.")
+            raise MergeError(
+                "suggestions", f"“{other.title}” leads merged suggestions of its own."
+            )
     intids = getUtility(IIntIds)
     note = comment or f"并入《{lead.title}》办理。"
     for other in others:
@@ -79,7 +102,12 @@ def follow_lead(lead, event):
     if lead_of(lead) is not None:
         return
     for other in followers(lead):
-        _take_over(other, lead, event.kwargs.get("comment", "") if event.kwargs else "", event.transition.id)
+        _take_over(
+            other,
+            lead,
+            event.kwargs.get("comment", "") if event.kwargs else "",
+            event.transition.id,
+        )
 
 
 def _take_over(other, lead, comment, action="merge"):
@@ -89,13 +117,21 @@ def _take_over(other, lead, comment, action="merge"):
     wftool = api.portal.get_tool("portal_workflow")
     # The lead's own step (adopt, implement...) names the entry, so history reads as it;
     # the merge itself is entered as "merge" (并案 in the plone domain's catalog).
-    wftool.setStatusOf(WORKFLOW, other, {
-        "action": action,
-        "review_state": state,
-        "actor": api.user.get_current().getId(),
-        "comments": comment if action == "merge" else f"随并案主件《{lead.title}》：{comment}",
-        "time": DateTime(),
-    })
+    wftool.setStatusOf(
+        WORKFLOW,
+        other,
+        {
+            "action": action,
+            "review_state": state,
+            "actor": api.user.get_current().getId(),
+            "comments": (
+                comment
+                if action == "merge"
+                else f"随并案主件《{lead.title}》：{comment}"
+            ),
+            "time": DateTime(),
+        },
+    )
     wftool.getWorkflowById(WORKFLOW).updateRoleMappingsFor(other)
     other.reindexObject()
     other.reindexObjectSecurity()

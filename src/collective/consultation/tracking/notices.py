@@ -17,7 +17,6 @@ from zope.annotation.interfaces import IAnnotations
 
 import threading
 
-
 ANNOTATION_KEY = "collective.consultation.notices"
 _state = threading.local()
 
@@ -46,12 +45,14 @@ def record(suggestion, purpose, to, error):
     log = annotations.get(ANNOTATION_KEY)
     if log is None:
         log = annotations[ANNOTATION_KEY] = PersistentList()
-    log.append({
-        "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "purpose": purpose,
-        "to": to,
-        "error": error,
-    })
+    log.append(
+        {
+            "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "purpose": purpose,
+            "to": to,
+            "error": error,
+        }
+    )
 
 
 def readable(unit):
@@ -75,26 +76,59 @@ def referral_lines(suggestion, unit, language):
     assisting = "、".join(suggestion.assisting_units or ())
     lines = [("p", t(_("To ${unit}:"), language, unit=unit.name))]
     lead = {
-        "refer": _("The suggestion “${title}” is referred to your unit to lead its handling."),
+        "refer": _(
+            "The suggestion “${title}” is referred to your unit to lead its handling."
+        ),
         "reopen": _(
             "The proposers were not satisfied with the answer to “${title}”; "
             "it is referred to your unit again (round ${round})."
         ),
     }[_purpose(suggestion)]
-    lines.append(("p", t(lead, language, title=suggestion.title, round=str(suggestion.handling_round))))
+    lines.append(
+        (
+            "p",
+            t(
+                lead,
+                language,
+                title=suggestion.title,
+                round=str(suggestion.handling_round),
+            ),
+        )
+    )
     if assisting:
-        lines.append(("p", t(_("Assisting units: ${units}"), language, units=assisting)))
+        lines.append(
+            ("p", t(_("Assisting units: ${units}"), language, units=assisting))
+        )
     if suggestion.deadline:
-        lines.append(("p", t(_("Please answer in writing by ${date}."), language,
-                             date=suggestion.deadline.isoformat())))
+        lines.append(
+            (
+                "p",
+                t(
+                    _("Please answer in writing by ${date}."),
+                    language,
+                    date=suggestion.deadline.isoformat(),
+                ),
+            )
+        )
     if suggestion.text:
         lines.append(("p", t(_("The suggestion"), language) + ":"))
-        lines.extend(("p", paragraph) for paragraph in suggestion.text.splitlines() if paragraph.strip())
+        lines.extend(
+            ("p", paragraph)
+            for paragraph in suggestion.text.splitlines()
+            if paragraph.strip()
+        )
     if suggestion.instruction:
-        lines.append(("p", t(_("Leader's instruction"), language) + ": " + suggestion.instruction))
+        lines.append(
+            (
+                "p",
+                t(_("Leader's instruction"), language) + ": " + suggestion.instruction,
+            )
+        )
     secretariat = setting("secretariat_email")
     if secretariat:
-        lines.append(("p", t(_("Send the answer to ${mailbox}."), language, mailbox=secretariat)))
+        lines.append(
+            ("p", t(_("Send the answer to ${mailbox}."), language, mailbox=secretariat))
+        )
     return lines
 
 
@@ -109,7 +143,9 @@ def notify_referral(suggestion):
     lead = units.find(suggestion.lead_unit)
     if lead is None:
         return None  # the referral check makes this rare: a unit deleted since
-    assisting = [u for u in map(units.find, suggestion.assisting_units or ()) if u is not None]
+    assisting = [
+        u for u in map(units.find, suggestion.assisting_units or ()) if u is not None
+    ]
     language = site_language()
     purpose = _purpose(suggestion)
     message = text_message(

@@ -1,6 +1,7 @@
 """Deadlines (办理时限): which referred suggestions are past their answer deadline, and the
 reminders (催办) that go to each unit with its overdue items and to the secretariat as one
-digest. ``today`` is a parameter everywhere, so a fixed clock tests it and cron runs it."""
+digest. ``today`` is a parameter everywhere, so a fixed clock tests it and cron runs it.
+"""
 
 from collective.consultation import _
 from collective.consultation.interfaces import setting
@@ -33,7 +34,11 @@ def overdue(today=None, year=None):
     }
     if year:
         query["consultation_year"] = year
-    return [brain for brain in catalog.unrestrictedSearchResults(**query) if is_overdue(brain, today)]
+    return [
+        brain
+        for brain in catalog.unrestrictedSearchResults(**query)
+        if is_overdue(brain, today)
+    ]
 
 
 def days_late(brain, today):
@@ -57,9 +62,16 @@ def by_unit(brains):
 
 
 def _item_line(brain, today, language):
-    return ("p", t(_("“${title}”: due ${date}, ${days} days late."), language,
-                   title=brain.Title, date=as_day(brain.deadline).isoformat(),
-                   days=str(days_late(brain, today))))
+    return (
+        "p",
+        t(
+            _("“${title}”: due ${date}, ${days} days late."),
+            language,
+            title=brain.Title,
+            date=as_day(brain.deadline).isoformat(),
+            days=str(days_late(brain, today)),
+        ),
+    )
 
 
 def send_reminders(today=None):
@@ -74,22 +86,51 @@ def send_reminders(today=None):
         if unit is None:
             outcome.unregistered.append(name or "—")
             continue
-        lines = [("p", t(_("To ${unit}:"), language, unit=unit.name)),
-                 ("p", t(_("These suggestions referred to your unit are past their answer deadline:"), language))]
+        lines = [
+            ("p", t(_("To ${unit}:"), language, unit=unit.name)),
+            (
+                "p",
+                t(
+                    _(
+                        "These suggestions referred to your unit are past their answer deadline:"
+                    ),
+                    language,
+                ),
+            ),
+        ]
         lines.extend(_item_line(brain, today, language) for brain in items)
         secretariat = setting("secretariat_email")
         if secretariat:
-            lines.append(("p", t(_("Send the answer to ${mailbox}."), language, mailbox=secretariat)))
+            lines.append(
+                (
+                    "p",
+                    t(
+                        _("Send the answer to ${mailbox}."),
+                        language,
+                        mailbox=secretariat,
+                    ),
+                )
+            )
         message = text_message(
-            t(_("Overdue: ${count} suggestions await your answer"), language, count=str(len(items))),
-            (unit.name, unit.email), lines,
+            t(
+                _("Overdue: ${count} suggestions await your answer"),
+                language,
+                count=str(len(items)),
+            ),
+            (unit.name, unit.email),
+            lines,
         )
         if secretariat:
             message["Reply-To"] = secretariat
         error = deliver(message)
         outcome.units.append((unit.name, len(items), error))
         for brain in items:
-            notices.record(brain._unrestrictedGetObject(), "reminder", [notices.readable(unit)], error)
+            notices.record(
+                brain._unrestrictedGetObject(),
+                "reminder",
+                [notices.readable(unit)],
+                error,
+            )
     outcome.digest_error = send_digest(brains, outcome, today, language)
     return outcome
 
@@ -98,20 +139,46 @@ def send_digest(brains, outcome, today, language):
     secretariat = setting("secretariat_email")
     if not secretariat or not brains:
         return None
-    lines = [("p", t(_("${count} suggestions are past their answer deadline on ${date}."), language,
-                     count=str(len(brains)), date=today.isoformat()))]
+    lines = [
+        (
+            "p",
+            t(
+                _("${count} suggestions are past their answer deadline on ${date}."),
+                language,
+                count=str(len(brains)),
+                date=today.isoformat(),
+            ),
+        )
+    ]
     for name, items in sorted(by_unit(brains).items()):
         lines.append(("p", f"{name or '—'}（{len(items)}）"))
         lines.extend(_item_line(brain, today, language) for brain in items)
     if outcome.unregistered:
-        lines.append(("p", t(_("Units not in the unit directory, not reminded: ${units}"), language,
-                             units="、".join(outcome.unregistered))))
+        lines.append(
+            (
+                "p",
+                t(
+                    _("Units not in the unit directory, not reminded: ${units}"),
+                    language,
+                    units="、".join(outcome.unregistered),
+                ),
+            )
+        )
     failed = [name for name, _count, error in outcome.units if error]
     if failed:
-        lines.append(("p", t(_("Reminders that could not be delivered: ${units}"), language,
-                             units="、".join(failed))))
+        lines.append(
+            (
+                "p",
+                t(
+                    _("Reminders that could not be delivered: ${units}"),
+                    language,
+                    units="、".join(failed),
+                ),
+            )
+        )
     message = text_message(
         t(_("Overdue suggestions: ${count}"), language, count=str(len(brains))),
-        (t(_("Secretariat"), language), secretariat), lines,
+        (t(_("Secretariat"), language), secretariat),
+        lines,
     )
     return deliver(message)

@@ -30,11 +30,30 @@ STEPS = {
     step.transition: step
     for step in (
         Step("submit"),
-        Step("refer", ("lead_unit", "assisting_units", "deadline", "instruction"), ("lead_unit", "deadline")),
-        Step("answer", ("answer", "answer_date", "answer_letter"), ("answer", "answer_date")),
-        Step("adopt", ("adoption_degree", "adopting_body", "instruction"), ("adoption_degree",)),
-        Step("implement", ("implementation", "implementation_date"), ("implementation",)),
-        Step("decline", ("decline_reason",), ("decline_reason",), reason_field="decline_reason"),
+        Step(
+            "refer",
+            ("lead_unit", "assisting_units", "deadline", "instruction"),
+            ("lead_unit", "deadline"),
+        ),
+        Step(
+            "answer",
+            ("answer", "answer_date", "answer_letter"),
+            ("answer", "answer_date"),
+        ),
+        Step(
+            "adopt",
+            ("adoption_degree", "adopting_body", "instruction"),
+            ("adoption_degree",),
+        ),
+        Step(
+            "implement", ("implementation", "implementation_date"), ("implementation",)
+        ),
+        Step(
+            "decline",
+            ("decline_reason",),
+            ("decline_reason",),
+            reason_field="decline_reason",
+        ),
         Step("withdraw", comment_required=True),
         Step("reopen", ("deadline",), ("deadline",), comment_required=True),
     )
@@ -44,7 +63,8 @@ STEPS = {
 class StepError(WorkflowException):
     """A step refused for missing or wrong data; ``errors`` maps field to message.
 
-    A WorkflowException, so that plone.restapi's ``@workflow`` answers 400 with the message."""
+    A WorkflowException, so that plone.restapi's ``@workflow`` answers 400 with the message.
+    """
 
     def __init__(self, transition, errors=None):
         if isinstance(transition, StepError):
@@ -55,7 +75,9 @@ class StepError(WorkflowException):
         self.errors = errors
 
     def __str__(self):
-        return f"{self.transition}: " + " ".join(f"{field}: {message}" for field, message in self.errors.items())
+        return f"{self.transition}: " + " ".join(
+            f"{field}: {message}" for field, message in self.errors.items()
+        )
 
 
 def defaults(suggestion, transition, today=None):
@@ -83,7 +105,9 @@ def problems(suggestion, transition, comment=""):
     if step.comment_required and not (comment or "").strip():
         errors["comment"] = "a reason is required for this step."
     if transition == "refer":
-        errors.update(units.unregistered(suggestion.lead_unit, suggestion.assisting_units))
+        errors.update(
+            units.unregistered(suggestion.lead_unit, suggestion.assisting_units)
+        )
     return errors
 
 
@@ -93,7 +117,12 @@ def check_before_transition(suggestion, event):
         return  # the initial state
     comment = (event.kwargs or {}).get("comment", "")
     step = STEPS.get(event.transition.id)
-    if step and step.reason_field and not getattr(suggestion, step.reason_field, None) and comment:
+    if (
+        step
+        and step.reason_field
+        and not getattr(suggestion, step.reason_field, None)
+        and comment
+    ):
         setattr(suggestion, step.reason_field, comment)
     errors = problems(suggestion, event.transition.id, comment)
     if errors:
@@ -107,11 +136,15 @@ def perform(suggestion, transition, values, comment=""):
     the caller's transaction is then left as it was."""
     step = STEPS.get(transition)
     if step is None:
-        raise StepError(transition, {"transition": f"'{transition}' is not a handling step."})
+        raise StepError(
+            transition, {"transition": f"'{transition}' is not a handling step."}
+        )
     refuse_unavailable(suggestion, transition)
     unknown = sorted(set(values) - set(step.fields))
     if unknown:
-        raise StepError(transition, {name: "not a field of this step." for name in unknown})
+        raise StepError(
+            transition, {name: "not a field of this step." for name in unknown}
+        )
     errors = {}
     for name, value in values.items():
         field = ISuggestion[name].bind(suggestion)
@@ -127,7 +160,9 @@ def perform(suggestion, transition, values, comment=""):
     for name, value in values.items():
         setattr(suggestion, name, value)
     # DCWorkflow directly: plone.api would turn our StepError into a generic message.
-    api.portal.get_tool("portal_workflow").doActionFor(suggestion, transition, comment=comment or "")
+    api.portal.get_tool("portal_workflow").doActionFor(
+        suggestion, transition, comment=comment or ""
+    )
     suggestion.reindexObject()
 
 
@@ -136,12 +171,21 @@ def refuse_unavailable(suggestion, transition):
     wftool = api.portal.get_tool("portal_workflow")
     state = api.content.get_state(suggestion)
     if transition not in wftool["suggestion_workflow"].states[state].transitions:
-        raise StepError(transition, {"transition": f"not possible while the suggestion is {state}."})
+        raise StepError(
+            transition, {"transition": f"not possible while the suggestion is {state}."}
+        )
     if transition in {t["id"] for t in wftool.getTransitionsFor(suggestion)}:
         return
-    if transition == "reopen" and api.user.has_permission(permissions.HANDLE_SUGGESTION, obj=suggestion):
+    if transition == "reopen" and api.user.has_permission(
+        permissions.HANDLE_SUGGESTION, obj=suggestion
+    ):
         # The guard expression refused it, not the permission.
-        raise StepError(transition, {"evaluation": "reopened only after a proposer rated the answer dissatisfied."})
+        raise StepError(
+            transition,
+            {
+                "evaluation": "reopened only after a proposer rated the answer dissatisfied."
+            },
+        )
     raise Unauthorized(f"You may not {transition} this suggestion.")
 
 

@@ -28,14 +28,18 @@ def start_new_round(suggestion):
     rounds = getattr(suggestion, "previous_rounds", None)
     if rounds is None:
         rounds = suggestion.previous_rounds = PersistentList()
-    rounds.append({
-        "round": suggestion.handling_round,
-        "answer": suggestion.answer,
-        "answer_date": suggestion.answer_date.isoformat() if suggestion.answer_date else None,
-        "evaluation": suggestion.evaluation,
-        "evaluation_comment": suggestion.evaluation_comment,
-        "ratings": evaluation.archive(suggestion),
-    })
+    rounds.append(
+        {
+            "round": suggestion.handling_round,
+            "answer": suggestion.answer,
+            "answer_date": (
+                suggestion.answer_date.isoformat() if suggestion.answer_date else None
+            ),
+            "evaluation": suggestion.evaluation,
+            "evaluation_comment": suggestion.evaluation_comment,
+            "ratings": evaluation.archive(suggestion),
+        }
+    )
     suggestion.handling_round += 1
     suggestion.answer = None
     suggestion.answer_date = None

@@ -16,7 +16,9 @@ class Unit(NamedTuple):
 
 def _brains():
     catalog = api.portal.get_tool("portal_catalog")
-    return catalog.unrestrictedSearchResults(portal_type="HandlingUnit", sort_on="sortable_title")
+    return catalog.unrestrictedSearchResults(
+        portal_type="HandlingUnit", sort_on="sortable_title"
+    )
 
 
 def names():
@@ -30,7 +32,12 @@ def find(name):
     for brain in _brains():
         if brain.Title == name:
             unit = brain._unrestrictedGetObject()
-            return Unit(unit.title, unit.contact_email, unit.contact_person or "", brain.getURL())
+            return Unit(
+                unit.title,
+                unit.contact_email,
+                unit.contact_person or "",
+                brain.getURL(),
+            )
     return None
 
 
@@ -40,7 +47,9 @@ def unregistered(lead_unit, assisting_units):
     known = set(names())
     errors = {}
     if lead_unit and lead_unit not in known:
-        errors["lead_unit"] = f"'{lead_unit}' is not in the unit directory; add it there first."
+        errors["lead_unit"] = (
+            f"'{lead_unit}' is not in the unit directory; add it there first."
+        )
     missing = [u for u in assisting_units or () if u and u not in known]
     if missing:
         errors["assisting_units"] = f"not in the unit directory: {'、'.join(missing)}."

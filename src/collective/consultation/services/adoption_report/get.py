@@ -7,13 +7,11 @@ from collective.consultation.reports import writers
 from dataclasses import asdict
 from plone.restapi.services import Service
 from zExceptions import BadRequest
-
 from ZPublisher.Iterators import filestream_iterator
 
 import json
 import os
 import tempfile
-
 
 FORMATS = {
     "json": "application/json",
@@ -31,7 +29,9 @@ class AdoptionReport(Service):
             write(out)
         iterator = filestream_iterator(out.name, "rb")
         os.unlink(out.name)  # the open iterator keeps the data until it is sent
-        self.request.response.setHeader("Content-Length", str(os.fstat(iterator.fileno()).st_size))
+        self.request.response.setHeader(
+            "Content-Length", str(os.fstat(iterator.fileno()).st_size)
+        )
         return iterator
 
     def render(self):
@@ -52,8 +52,14 @@ class AdoptionReport(Service):
         response.setHeader("Content-Type", FORMATS[fmt])
         if fmt == "json":
             return json.dumps(
-                {"filters": asdict(filters), "summary": summary, "items": [asdict(r) for r in rows]},
-                ensure_ascii=False, indent=2, default=list,
+                {
+                    "filters": asdict(filters),
+                    "summary": summary,
+                    "items": [asdict(r) for r in rows],
+                },
+                ensure_ascii=False,
+                indent=2,
+                default=list,
             )
         name = f"adoption-report-{self.context.getId() or 'site'}.{fmt}"
         response.setHeader("Content-Disposition", f'attachment; filename="{name}"')
@@ -61,4 +67,6 @@ class AdoptionReport(Service):
             return writers.to_csv(rows, labels)
         if fmt == "xlsx":
             return self.stream(lambda out: writers.to_xlsx(rows, summary, labels, out))
-        return writers.to_docx(rows, labels, labels.text(writers.TEXT["title"]), site_language())
+        return writers.to_docx(
+            rows, labels, labels.text(writers.TEXT["title"]), site_language()
+        )

@@ -8,7 +8,6 @@ from collective.consultation.reports.annual import figures
 from plone.restapi.services import Service
 from zExceptions import BadRequest
 
-
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -22,5 +21,7 @@ class AnnualReport(Service):
         body = annual_docx(figures(year), site_language())
         response = self.request.response
         response.setHeader("Content-Type", DOCX)
-        response.setHeader("Content-Disposition", f'attachment; filename="annual-report-{year}.docx"')
+        response.setHeader(
+            "Content-Disposition", f'attachment; filename="annual-report-{year}.docx"'
+        )
         return body

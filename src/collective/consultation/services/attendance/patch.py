@@ -35,12 +35,20 @@ class AttendancePatch(Service):
         body = json_body(self.request) or {}
         entries = body.get("attendance") if isinstance(body, dict) else None
         if not isinstance(entries, list) or not entries:
-            raise BadRequest('attendance: a list of {"member": …, "status": …, "reason": …}.')
+            raise BadRequest(
+                'attendance: a list of {"member": …, "status": …, "reason": …}.'
+            )
         changes = []
         for entry in entries:
             if not isinstance(entry, dict):
                 raise BadRequest("attendance: each entry is an object.")
-            changes.append((member_uid(entry.get("member")), entry.get("status"), entry.get("reason") or ""))
+            changes.append(
+                (
+                    member_uid(entry.get("member")),
+                    entry.get("status"),
+                    entry.get("reason") or "",
+                )
+            )
         try:
             attendance.mark(self.context, changes)
         except attendance.AttendanceError as exc:

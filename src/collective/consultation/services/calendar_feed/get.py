@@ -1,8 +1,8 @@
 """GET <site>/++api++/@calendar-feed/<token>: a member's personal feed, without login.
 The token is the only key: a wrong or revoked one gets 404 and reveals nothing."""
 
-from collective.consultation.calendar.feedtoken import member_for_token
 from collective.consultation.calendar.feeds import personal_calendar
+from collective.consultation.calendar.feedtoken import member_for_token
 from collective.consultation.services.base import CalendarService
 from zExceptions import NotFound
 from zope.interface import implementer

@@ -9,7 +9,6 @@ from zExceptions import BadRequest
 
 import tempfile
 
-
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -28,7 +27,10 @@ class DutyRecordsGet(Service):
             body = out.read()
         response = self.request.response
         response.setHeader("Content-Type", XLSX)
-        response.setHeader("Content-Disposition", f'attachment; filename="duty-records-{year or "all"}.xlsx"')
+        response.setHeader(
+            "Content-Disposition",
+            f'attachment; filename="duty-records-{year or "all"}.xlsx"',
+        )
         return body
 
     def reply(self):
@@ -36,7 +38,13 @@ class DutyRecordsGet(Service):
         return {
             "year": year,
             "items": [
-                {"UID": r.member, "title": r.title, "sector": r.sector, "party": r.party, **r.summary()}
+                {
+                    "UID": r.member,
+                    "title": r.title,
+                    "sector": r.sector,
+                    "party": r.party,
+                    **r.summary(),
+                }
                 for r in records(year).values()
             ],
         }

@@ -24,20 +24,39 @@ def year_from(request):
 def record_json(member, year):
     record = record_for(member, year)
     return {
-        "@id": f"{member.absolute_url()}/@duty-record" + (f"?year={year}" if year else ""),
-        "member": {"UID": record.member, "title": record.title, "sector": record.sector, "party": record.party},
+        "@id": f"{member.absolute_url()}/@duty-record"
+        + (f"?year={year}" if year else ""),
+        "member": {
+            "UID": record.member,
+            "title": record.title,
+            "sector": record.sector,
+            "party": record.party,
+        },
         "year": year,
         **record.summary(),
         "consultations": [
-            {"@id": brain.getURL(), "title": brain.Title, "kind": brain.consultation_kind,
-             "start": local_datetime(brain.start), "review_state": brain.review_state,
-             "attendance": status}
+            {
+                "@id": brain.getURL(),
+                "title": brain.Title,
+                "kind": brain.consultation_kind,
+                "start": local_datetime(brain.start),
+                "review_state": brain.review_state,
+                "attendance": status,
+            }
             for brain, status in record.consultations
         ],
         "proposed": [
-            {"@id": brain.getURL(), "title": brain.Title, "review_state": brain.review_state,
-             "consultation": brain.consultation_title,
-             "date": as_day(brain.consultation_date).isoformat() if brain.consultation_date else None}
+            {
+                "@id": brain.getURL(),
+                "title": brain.Title,
+                "review_state": brain.review_state,
+                "consultation": brain.consultation_title,
+                "date": (
+                    as_day(brain.consultation_date).isoformat()
+                    if brain.consultation_date
+                    else None
+                ),
+            }
             for brain in record.proposed
         ],
     }

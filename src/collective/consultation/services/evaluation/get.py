@@ -21,8 +21,11 @@ def evaluation_summary(suggestion):
             if IUUID(m) not in ratings
         ],
         "previous_rounds": [
-            {"round": r["round"], "evaluation": r.get("evaluation"),
-             "ratings": list((r.get("ratings") or {}).values())}
+            {
+                "round": r["round"],
+                "evaluation": r.get("evaluation"),
+                "ratings": list((r.get("ratings") or {}).values()),
+            }
             for r in getattr(suggestion, "previous_rounds", None) or ()
         ],
     }

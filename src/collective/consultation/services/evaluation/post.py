@@ -23,7 +23,9 @@ class EvaluationPost(Service):
             raise BadRequest("The body must be a JSON object.")
         member = self.member(data.get("proposer"))
         try:
-            evaluation.evaluate(self.context, member, data.get("rating"), data.get("comment") or "")
+            evaluation.evaluate(
+                self.context, member, data.get("rating"), data.get("comment") or ""
+            )
         except evaluation.EvaluationError as exc:
             raise BadRequest(str(exc))
         return evaluation_summary(self.context)
@@ -31,13 +33,27 @@ class EvaluationPost(Service):
     def member(self, proposer):
         """The proposer rating: the one named (secretariat only), else the current user's."""
         if proposer:
-            if not api.user.has_permission(permissions.HANDLE_SUGGESTION, obj=self.context):
-                raise BadRequest("proposer: only the secretariat records a rating for a proposer.")
-            found = [m for m in evaluation.proposer_members(self.context) if IUUID(m) == proposer]
+            if not api.user.has_permission(
+                permissions.HANDLE_SUGGESTION, obj=self.context
+            ):
+                raise BadRequest(
+                    "proposer: only the secretariat records a rating for a proposer."
+                )
+            found = [
+                m
+                for m in evaluation.proposer_members(self.context)
+                if IUUID(m) == proposer
+            ]
             if not found:
-                raise BadRequest(f"proposer: '{proposer}' is not a proposer of this suggestion.")
+                raise BadRequest(
+                    f"proposer: '{proposer}' is not a proposer of this suggestion."
+                )
             return found[0]
-        member = evaluation.member_for_user(self.context, api.user.get_current().getId())
+        member = evaluation.member_for_user(
+            self.context, api.user.get_current().getId()
+        )
         if member is None:
-            raise BadRequest("proposer: you are not a proposer of this suggestion; name one with 'proposer'.")
+            raise BadRequest(
+                "proposer: you are not a proposer of this suggestion; name one with 'proposer'."
+            )
         return member

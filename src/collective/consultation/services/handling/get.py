@@ -20,20 +20,28 @@ class HandlingGet(Service):
             step = steps.STEPS.get(transition["id"])
             if step is None:
                 continue
-            available.append({
-                "transition": step.transition,
-                "title": translate(transition["title"], domain="plone", context=self.request),
-                "fields": list(step.fields),
-                "required": list(step.required),
-                "comment_required": step.comment_required,
-                "defaults": json_compatible(steps.defaults(suggestion, step.transition)),
-                "missing": steps.problems(suggestion, step.transition, comment="-"),
-            })
+            available.append(
+                {
+                    "transition": step.transition,
+                    "title": translate(
+                        transition["title"], domain="plone", context=self.request
+                    ),
+                    "fields": list(step.fields),
+                    "required": list(step.required),
+                    "comment_required": step.comment_required,
+                    "defaults": json_compatible(
+                        steps.defaults(suggestion, step.transition)
+                    ),
+                    "missing": steps.problems(suggestion, step.transition, comment="-"),
+                }
+            )
         result = {
             "@id": f"{suggestion.absolute_url()}/@handling",
             "review_state": api.content.get_state(suggestion),
             "round": suggestion.handling_round,
-            "previous_rounds": json_compatible(list(getattr(suggestion, "previous_rounds", None) or ())),
+            "previous_rounds": json_compatible(
+                list(getattr(suggestion, "previous_rounds", None) or ())
+            ),
             "steps": available,
         }
         if api.user.has_permission(permissions.HANDLE_SUGGESTION, obj=suggestion):

@@ -31,7 +31,9 @@ class HandlingPost(Service):
     def reply(self):
         alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
         if not self.transition:
-            raise BadRequest("transition: use @handling/<transition>, e.g. @handling/refer.")
+            raise BadRequest(
+                "transition: use @handling/<transition>, e.g. @handling/refer."
+            )
         data = json_body(self.request) or {}
         if not isinstance(data, dict):
             raise BadRequest("The body must be a JSON object.")
@@ -42,7 +44,9 @@ class HandlingPost(Service):
         for name, raw in data.items():
             if name not in ISuggestion:
                 raise BadRequest(f"{name}: not a field of a suggestion.")
-            deserializer = queryMultiAdapter((ISuggestion[name], self.context, self.request), IFieldDeserializer)
+            deserializer = queryMultiAdapter(
+                (ISuggestion[name], self.context, self.request), IFieldDeserializer
+            )
             try:
                 values[name] = deserializer(raw)
             except Exception as exc:  # ValueError and zope.schema's ValidationError
@@ -53,10 +57,12 @@ class HandlingPost(Service):
         except steps.StepError as exc:
             raise BadRequest(str(exc))
         history = self.context.workflow_history["suggestion_workflow"][-1]
-        return json_compatible({
-            "review_state": history["review_state"],
-            "action": history["action"],
-            "actor": history["actor"],
-            "time": history["time"],
-            "comments": history["comments"],
-        })
+        return json_compatible(
+            {
+                "review_state": history["review_state"],
+                "action": history["action"],
+                "actor": history["actor"],
+                "time": history["time"],
+                "comments": history["comments"],
+            }
+        )

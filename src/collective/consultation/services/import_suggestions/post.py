@@ -3,7 +3,8 @@
     {"file": {"data": "<base64>", "filename": "建议汇总.xlsx"}, "dry_run": true, "state": "submitted"}
 
 A dry run (the default) answers the preview and every problem (row, column, message).
-Without it, all rows are created, or none: any problem answers 400 with the same list."""
+Without it, all rows are created, or none: any problem answers 400 with the same list.
+"""
 
 from collective.consultation.tracking import importer
 from plone.restapi.deserializer import json_body
@@ -15,7 +16,6 @@ import base64
 import binascii
 import plone.protect.interfaces
 
-
 MAX_BYTES = 20 * 1024 * 1024
 
 
@@ -25,7 +25,9 @@ class ImportSuggestions(Service):
         body = json_body(self.request) or {}
         upload = body.get("file") if isinstance(body, dict) else None
         if not isinstance(upload, dict) or not isinstance(upload.get("data"), str):
-            raise BadRequest('file: send {"file": {"data": "<base64>", "filename": "….xlsx"}}.')
+            raise BadRequest(
+                'file: send {"file": {"data": "<base64>", "filename": "….xlsx"}}.'
+            )
         try:
             data = base64.b64decode(upload["data"], validate=True)
         except (binascii.Error, ValueError):
@@ -36,8 +38,13 @@ class ImportSuggestions(Service):
         if not isinstance(dry_run, bool):
             raise BadRequest("dry_run: true or false.")
         try:
-            result = importer.run(self.context, data, upload.get("filename") or "", dry_run,
-                                  body.get("state", "submitted"))
+            result = importer.run(
+                self.context,
+                data,
+                upload.get("filename") or "",
+                dry_run,
+                body.get("state", "submitted"),
+            )
         except ValueError as exc:
             raise BadRequest(str(exc))
         answer = {
@@ -48,5 +55,7 @@ class ImportSuggestions(Service):
         }
         if result.problems and not dry_run:
             self.request.response.setStatus(400)
-            answer["message"] = f"{len(result.problems)} problems; nothing was imported."
+            answer["message"] = (
+                f"{len(result.problems)} problems; nothing was imported."
+            )
         return answer

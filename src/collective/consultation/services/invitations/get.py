@@ -29,7 +29,9 @@ def invitations_summary(consultation):
                 "answered": record.get("answered"),
             }
         )
-    counts = {answer: sum(1 for r in rows if r["answer"] == answer) for answer in ANSWERS}
+    counts = {
+        answer: sum(1 for r in rows if r["answer"] == answer) for answer in ANSWERS
+    }
     counts.update(
         invited=len(rows),
         sent=sum(1 for r in rows if r["sent"] and not r["failed"]),

@@ -17,12 +17,17 @@ class InvitationsPost(Service):
         if api.content.get_state(self.context) != "scheduled":
             raise BadRequest("Invitations are sent for a scheduled consultation only.")
         if invitations.is_over(self.context):
-            raise BadRequest("The consultation is over: invitations are no longer sent.")
-        chosen = self.chosen(data.get("recipients"), invitations.recipients(self.context))
+            raise BadRequest(
+                "The consultation is over: invitations are no longer sent."
+            )
+        chosen = self.chosen(
+            data.get("recipients"), invitations.recipients(self.context)
+        )
         results = invitations.send(self.context, "invitation", to=chosen)
         summary = invitations_summary(self.context)
         summary["results"] = [
-            {"key": key, "ok": error is None, "error": error or ""} for key, error in results.items()
+            {"key": key, "ok": error is None, "error": error or ""}
+            for key, error in results.items()
         ]
         return summary
 
@@ -30,7 +35,9 @@ class InvitationsPost(Service):
         if wanted is None:
             return everyone
         if not isinstance(wanted, list) or not all(isinstance(w, str) for w in wanted):
-            raise BadRequest("recipients: a list of member UIDs, guest keys or e-mail addresses.")
+            raise BadRequest(
+                "recipients: a list of member UIDs, guest keys or e-mail addresses."
+            )
         lookup = {r.key: r for r in everyone}
         lookup.update({r.email.lower(): r for r in everyone})
         chosen, unknown = {}, []
@@ -41,5 +48,7 @@ class InvitationsPost(Service):
             else:
                 chosen[recipient.key] = recipient
         if unknown:
-            raise BadRequest(f"recipients: not invited to this consultation: {', '.join(unknown)}")
+            raise BadRequest(
+                f"recipients: not invited to this consultation: {', '.join(unknown)}"
+            )
         return list(chosen.values())

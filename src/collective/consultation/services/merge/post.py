@@ -1,5 +1,6 @@
 """POST <lead suggestion>/++api++/@merge {"suggestions": [UID or path, ...], "comment": ""}:
-merge those suggestions into this one. All are checked first; a bad one stores nothing."""
+merge those suggestions into this one. All are checked first; a bad one stores nothing.
+"""
 
 from collective.consultation.services.base import resolve
 from collective.consultation.services.merge.get import lineage
@@ -18,7 +19,9 @@ class MergePost(Service):
         data = json_body(self.request) or {}
         references = data.get("suggestions") if isinstance(data, dict) else None
         if not isinstance(references, list) or not references:
-            raise BadRequest("suggestions: a list of suggestion UIDs or paths to merge into this one.")
+            raise BadRequest(
+                "suggestions: a list of suggestion UIDs or paths to merge into this one."
+            )
         others = []
         for reference in references:
             found = resolve(reference)

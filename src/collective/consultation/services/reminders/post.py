@@ -15,7 +15,13 @@ class RemindersPost(Service):
         return {
             "today": outcome.today.isoformat(),
             "overdue": outcome.overdue,
-            "units": [{"unit": n, "items": c, "ok": e is None, "error": e or ""} for n, c, e in outcome.units],
+            "units": [
+                {"unit": n, "items": c, "ok": e is None, "error": e or ""}
+                for n, c, e in outcome.units
+            ],
             "unregistered": outcome.unregistered,
-            "digest": {"ok": outcome.digest_error is None, "error": outcome.digest_error or ""},
+            "digest": {
+                "ok": outcome.digest_error is None,
+                "error": outcome.digest_error or "",
+            },
         }
