@@ -1,7 +1,9 @@
 from setuptools import find_namespace_packages
 from setuptools import setup
 
-long_description = open("README.md", encoding="utf-8").read()
+long_description = "\n\n".join(
+    open(name, encoding="utf-8").read() for name in ("README.md", "CHANGES.md")
+)
 
 setup(
     name="collective.consultation",
@@ -13,14 +15,33 @@ setup(
     long_description=long_description,
     long_description_content_type="text/markdown",
     classifiers=[
+        "Development Status :: 4 - Beta",
         "Environment :: Web Environment",
         "Framework :: Plone",
         "Framework :: Plone :: 6.2",
         "Framework :: Plone :: Addon",
+        "Intended Audience :: End Users/Desktop",
+        "Natural Language :: Chinese (Simplified)",
+        "Natural Language :: English",
+        "Operating System :: OS Independent",
+        "Programming Language :: Python",
+        "Programming Language :: Python :: 3",
+        "Programming Language :: Python :: 3 :: Only",
         "Programming Language :: Python :: 3.11",
+        "Topic :: Office/Business :: Scheduling",
         "License :: OSI Approved :: GNU General Public License v2 (GPLv2)",
     ],
     keywords="Plone CPPCC consultation calendar minutes",
+    author="Plone Community",
+    author_email="collective@plone.org",
+    url="https://github.com/collective/collective.consultation",
+    project_urls={
+        "Source": "https://github.com/collective/collective.consultation",
+        "Tracker": "https://github.com/collective/collective.consultation/issues",
+        "Changelog": (
+            "https://github.com/collective/collective.consultation/blob/main/CHANGES.md"
+        ),
+    },
     license="GPL version 2",
     packages=find_namespace_packages("src", include=["collective.*"]),
     package_dir={"": "src"},
