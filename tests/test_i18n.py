@@ -126,3 +126,42 @@ def test_suggestion_states_read_as_the_report_does(portal):
         )
         == "报送"
     )
+
+
+def po_entries(path):
+    """(msgid, msgstr) of every entry in a .po file."""
+    import json
+
+    entry, current = {"msgid": [], "msgstr": []}, None
+    for line in list(path.read_text(encoding="utf-8").splitlines()) + [""]:
+        if line.startswith(("msgid ", "msgstr ")):
+            current, text = line.split(" ", 1)
+            entry[current].append(json.loads(text))
+        elif line.startswith('"') and current:
+            entry[current].append(json.loads(line))
+        elif not line.strip() and entry["msgid"]:
+            yield "".join(entry["msgid"]), "".join(entry["msgstr"])
+            entry, current = {"msgid": [], "msgstr": []}, None
+
+
+def chinese(msgstr):
+    """Chinese text, or only placeholders and punctuation ("${name}：")."""
+    words = re.sub(r"\$\{\w+\}", "", msgstr)
+    return bool(msgstr) and (CJK.search(words) or not re.search("[A-Za-z]", words))
+
+
+@pytest.mark.parametrize("domain", ["collective.consultation", "plone"])
+def test_every_message_has_a_chinese_translation(domain):
+    from pathlib import Path
+
+    import collective.consultation
+
+    locales = Path(collective.consultation.__file__).parent / "locales"
+    missing = [
+        msgid
+        for msgid, msgstr in po_entries(
+            locales / "zh_CN" / "LC_MESSAGES" / f"{domain}.po"
+        )
+        if msgid and not chinese(msgstr)
+    ]
+    assert not missing

@@ -110,3 +110,77 @@ def test_only_site_managers(portal_url):
     )
     assert response.status_code in (302, 401, 403)
     assert 'name="template"' not in response.text
+
+
+ESCAPES = [
+    "{{ ''.__class__.__mro__ }}",
+    "{{ title.__class__.__mro__[1].__subclasses__() }}",
+    "{{ cycler.__init__.__globals__.os.system('touch ${marker}') }}",
+    "{{ lipsum.__globals__['os'].system('touch ${marker}') }}",
+    "{{ namespace.__init__.__globals__ }}",
+    "{% for x in range(10**9) %}{% endfor %}",
+    "{{ 'x' * 100000000 }}",
+    "{{ title.format.__self__ }}",
+    "{{ suggestions.pop() }}",
+    "{{ config }}",
+    "{{ self.__init__.__globals__ }}",
+]
+
+
+@pytest.mark.parametrize("source", ESCAPES)
+def test_a_template_reaching_outside_its_data_is_refused(
+    functional, portal_url, tmp_path, source
+):
+    marker = tmp_path / "ran"
+    browser = upload(
+        functional,
+        portal_url,
+        template_bytes(source.replace("${marker}", str(marker))),
+    )
+    assert browser.headers["status"].startswith("400")
+    assert "template-error" in browser.contents
+    assert not marker.exists()
+    from collective.consultation.minutes.template import stored
+
+    transaction.begin()
+    assert stored() is None
+
+
+@pytest.mark.parametrize("source", ESCAPES)
+def test_a_stored_unsafe_template_is_never_run(functional, staff, tmp_path, source):
+    """A template stored before the sandbox existed (written into the site here) is
+    rendered in the sandbox too: it fails, and the built-in layout is used."""
+    from collective.consultation.minutes.template import KEY
+    from zope.annotation.interfaces import IAnnotations
+
+    marker = tmp_path / "ran"
+    IAnnotations(functional["portal"])[KEY] = template_bytes(
+        source.replace("${marker}", str(marker))
+    )
+    transaction.commit()
+    text = minutes_text(staff)
+    assert "幕阜山片区农村安全饮水双月协商会" in text
+    assert "__" not in text and "object" not in text
+    assert not marker.exists()
+
+
+def test_the_refusal_names_what_was_reached_for(functional, portal_url):
+    browser = upload(functional, portal_url, template_bytes("{{ ''.__class__ }}"))
+    assert "__class__" in browser.contents
+    browser = upload(functional, portal_url, template_bytes("{{ cycler }}"))
+    assert "cycler" in browser.contents
+
+
+def test_loops_filters_and_conditions_still_work(functional, portal_url, staff):
+    good = template_bytes(
+        "{% for m in present %}{{ m }}{% if not loop.last %}、{% endif %}{% endfor %}",
+        "{{ suggestions|length }}条建议；{{ title|replace('协商会', '会议') }}",
+        "{% for p in on_leave %}{{ p.name }}（{{ p.reason }}）{% endfor %}",
+    )
+    browser = upload(functional, portal_url, good)
+    assert "template-error" not in browser.contents, browser.contents
+    from collective.consultation.minutes.data import suggestion_lines
+
+    transaction.begin()
+    count = len(suggestion_lines(functional["portal"]["2018"]["2018-06-28-bimonthly"]))
+    assert f"{count}条建议；幕阜山片区农村安全饮水双月会议" in minutes_text(staff)

@@ -70,13 +70,13 @@ class MinutesTemplateForm(BrowserView):
                 upload = self.request.form.get("template")
                 data = upload.read() if hasattr(upload, "read") else b""
                 if not data:
-                    self.error = "Choose a .docx file to upload."
+                    self.error = _("Choose a .docx file to upload.")
                 else:
                     try:
                         template.store(data)
                         self.saved = True
                     except template.TemplateError as error:
-                        self.error = str(error)
+                        self.error = error.args[0]
                         self.request.response.setStatus(400)
         self.has_template = bool(template.stored())
         return self.index()
