@@ -1,5 +1,6 @@
 from collective.consultation.testing import FUNCTIONAL_TESTING
 from collective.consultation.testing import INTEGRATION_TESTING
+from collective.consultation.testing import INVITEE
 from plone import api
 from plone.app.testing import login
 from plone.app.testing import logout
@@ -96,6 +97,39 @@ def secretary(request_factory):
 @pytest.fixture
 def member(request_factory):
     return request_factory(basic_auth=MEMBER)
+
+
+@pytest.fixture
+def invitee(request_factory):
+    """A member invited to the drinking-water consultation (not 游进)."""
+    return request_factory(basic_auth=INVITEE)
+
+
+LOGINS = {
+    "anonymous": None,
+    "member": MEMBER,  # 游进: a member, not invited to the drinking-water consultation
+    "invitee": INVITEE,  # invited to it
+    "staff": STAFF,
+    "secretary": SECRETARY,
+    "manager": (SITE_OWNER_NAME, SITE_OWNER_PASSWORD),
+}
+
+
+@pytest.fixture
+def session_as(request_factory):
+    """``session_as("invitee", api=False)``: an HTTP session for one of LOGINS."""
+
+    def make(who, api=True):
+        login = LOGINS[who]
+        if login is None:
+            session = request_factory(role="Anonymous", api=api)
+        else:
+            session = request_factory(basic_auth=login, api=api)
+        if not api:
+            session.headers["Accept"] = "text/html"  # the Classic UI's pages
+        return session
+
+    return make
 
 
 @pytest.fixture

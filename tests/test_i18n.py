@@ -75,6 +75,7 @@ def test_label_in_chinese_and_english(portal, where, msgid):
         "CommitteeMember",
         "UnitDirectory",
         "HandlingUnit",
+        "MinutesFile",
     ],
 )
 def test_type_titles(portal, portal_type):
@@ -94,6 +95,7 @@ def test_type_titles(portal, portal_type):
         "consultation_workflow",
         "suggestion_workflow",
         "member_directory_workflow",
+        "minutes_file_workflow",
     ],
 )
 def test_workflow_titles(portal, workflow_id):

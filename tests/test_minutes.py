@@ -189,7 +189,7 @@ class TestApproval:
             assert staff.post(f"{created}/@workflow/{transition}").status_code == 200
         assert secretary.post(f"{created}/@workflow/approve_minutes").status_code == 200
         files = staff.get(f"{created}?expand=items").json()["items"]
-        snapshots = [f for f in files if f["@type"] == "File"]
+        snapshots = [f for f in files if f["@type"] == "MinutesFile"]
         assert len(snapshots) == 1
         first = staff.get(f"{snapshots[0]['@id']}/@@download/file").content
         assert "形成建议报送市委" in text_of(open_docx(first))
@@ -203,13 +203,17 @@ class TestApproval:
         from collective.consultation.minutes.snapshot import store_snapshot
 
         consultation = functional["portal"]["2018"]["2018-06-28-bimonthly"]
-        before = [o for o in consultation.objectValues() if o.portal_type == "File"]
+        before = [
+            o for o in consultation.objectValues() if o.portal_type == "MinutesFile"
+        ]
         assert len(before) == 1  # made when the demo year approved these minutes
         old_bytes = before[0].file.data
         consultation.decisions = "会后补充的议定事项"
         store_snapshot(consultation)
         transaction.commit()
-        after = [o for o in consultation.objectValues() if o.portal_type == "File"]
+        after = [
+            o for o in consultation.objectValues() if o.portal_type == "MinutesFile"
+        ]
         assert len(after) == 2
         assert before[0].file.data == old_bytes
         assert "会后补充的议定事项" in text_of(open_docx(after[-1].file.data))

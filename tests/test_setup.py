@@ -8,6 +8,7 @@ TYPES = (
     "Suggestion",
     "MemberDirectory",
     "CommitteeMember",
+    "MinutesFile",
 )
 WORKFLOWS = {
     "ConsultationProgramme": "programme_workflow",
@@ -15,6 +16,7 @@ WORKFLOWS = {
     "Suggestion": "suggestion_workflow",
     "MemberDirectory": "member_directory_workflow",
     "CommitteeMember": "member_directory_workflow",
+    "MinutesFile": "minutes_file_workflow",
 }
 INDEXES = (
     "consultation_year",
@@ -42,7 +44,7 @@ class TestInstall:
         assert IBrowserLayer in browser_layers
 
     def test_latest_version(self, profile_last_version, package_name):
-        assert profile_last_version(f"{package_name}:default") == "1000"
+        assert profile_last_version(f"{package_name}:default") == "1001"
 
     @pytest.mark.parametrize("portal_type", TYPES)
     def test_type_and_workflow(self, portal, portal_type):

@@ -29,6 +29,19 @@ def reindex_suggestions(consultation, event):
         brain._unrestrictedGetObject().reindexObject(idxs=SUGGESTION_INDEXES)
 
 
+def reindex_member_security(member, event):
+    """Invitee and Proposer are derived from the member's login: when it changes, the
+    catalog's security of their consultations and suggestions must follow."""
+    if IContainerModifiedEvent.providedBy(event):
+        return
+    catalog = api.portal.get_tool("portal_catalog")
+    uid = member.UID()
+    brains = list(catalog.unrestrictedSearchResults(invitees=uid))
+    brains += list(catalog.unrestrictedSearchResults(proposers=uid))
+    for brain in brains:
+        brain._unrestrictedGetObject().reindexObjectSecurity()
+
+
 def default_proposer(suggestion, event):
     """A member who files a suggestion is its proposer unless others were named."""
     if suggestion.proposers:

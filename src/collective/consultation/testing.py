@@ -16,6 +16,9 @@ from plone.testing.zope import WSGI_SERVER_FIXTURE
 import os
 import socket
 
+# A member invited to the drinking-water consultation (see add_invitee_login).
+INVITEE = ("invitee", "invitee-2018")
+
 # Compile the .po catalogs into .mo files when the ZCML registers them.
 os.environ.setdefault("zope_i18n_compile_mo_files", "true")
 
@@ -87,6 +90,25 @@ class ConsultationLayer(PloneSandboxLayer):
         registry["plone.email_from_address"] = "site@example.org"
         registry["plone.smtp_host"] = "127.0.0.1"
         registry["plone.smtp_port"] = self["smtp_port"]
+        self.add_invitee_login(portal)
+
+    def add_invitee_login(self, portal):
+        """A login for a member invited to the drinking-water consultation (游进, the
+        demo's member login, is not): tests of what an invitee may see use it."""
+        from plone import api
+        from Products.CMFCore.indexing import processQueue
+        from zope.event import notify
+        from zope.lifecycleevent import ObjectModifiedEvent
+
+        login, password = INVITEE
+        consultation = portal["2018"]["2018-06-28-bimonthly"]
+        member = consultation.invitees[0].to_object
+        api.user.create(email=member.email, username=login, password=password)
+        api.group.add_user(groupname="committee-members", username=login)
+        member.userid = login
+        notify(ObjectModifiedEvent(member))
+        # Index while the site is set: the layer commits after leaving it.
+        processQueue()
 
 
 FIXTURE = ConsultationLayer()

@@ -4,6 +4,7 @@ ones stay as they are)."""
 from AccessControl import getSecurityManager
 from collective.consultation import _
 from collective.consultation.browser.calendar import api_url
+from collective.consultation.minutes.snapshot import MINUTES_TYPE
 from collective.consultation.minutes.snapshot import store_snapshot
 from collective.consultation.permissions import APPROVE_MINUTES
 from collective.consultation.permissions import VIEW_MINUTES
@@ -28,7 +29,7 @@ class MinutesPanel(BrowserView):
         return [
             {"title": b.Title, "url": f"{b.getURL()}/@@download/file"}
             for b in catalog(
-                portal_type="File",
+                portal_type=MINUTES_TYPE,
                 path={"query": "/".join(self.context.getPhysicalPath()), "depth": 1},
                 sort_on="created",
             )

@@ -21,7 +21,9 @@ from collective.consultation.members import duty
 from collective.consultation.permissions import HANDLE_SUGGESTION
 from collective.consultation.permissions import MANAGE_ATTENDANCE
 from collective.consultation.permissions import VIEW_REPORTS
+from collective.consultation.privacy import may_see_member_data
 from collective.consultation.relations import related_objects
+from collective.consultation.tracking import history
 from plone import api
 from Products.Five.browser import BrowserView
 from zope.i18n import translate
@@ -140,6 +142,9 @@ class ConsultationView(_Base, InvitationsPanel, MinutesPanel, ReportsPanel):
         ]
 
     def guests(self):
+        """Guests with their organisation and e-mail, for staff only (privacy.py)."""
+        if not may_see_member_data(self.context):
+            return []
         return [parse_guest(line) for line in self.context.guests or ()]
 
     def agenda(self):
@@ -210,28 +215,28 @@ class SuggestionView(_Base, HandlingPanel):
         }
 
     def history(self):
-        """The workflow steps, newest first: who, when, what and the comment."""
-        entries = []
+        """The handling timeline, newest first: every step for those who follow the
+        handling, the public steps for everybody else (tracking/history.py)."""
         wftool = api.portal.get_tool("portal_workflow")
-        for entry in reversed(
-            self.context.workflow_history.get("suggestion_workflow", ())
-        ):
-            action = entry.get("action")
-            step = (
-                wftool.getTitleForTransitionOnType(action, "Suggestion")
-                if action
-                else "Create"
+        full = history.may_read_full_history(self.context)
+        return [
+            dict(
+                entry,
+                step=translate(
+                    (
+                        wftool.getTitleForTransitionOnType(
+                            entry["transition"], "Suggestion"
+                        )
+                        if entry["transition"]
+                        else "Create"
+                    ),
+                    domain="plone",
+                    context=self.request,
+                ),
+                state=self.state("Suggestion", entry["state"]),
             )
-            entries.append(
-                {
-                    "time": entry["time"].strftime("%Y-%m-%d %H:%M"),
-                    "step": translate(step, domain="plone", context=self.request),
-                    "actor": entry.get("actor") or "",
-                    "state": self.state("Suggestion", entry.get("review_state")),
-                    "comments": entry.get("comments") or "",
-                }
-            )
-        return entries
+            for entry in history.timeline(self.context, full)
+        ]
 
 
 class DirectoryView(_Base):

@@ -136,37 +136,46 @@ def is_over(consultation):
     )
 
 
+def attendee_of(recipient, log):
+    return Attendee(
+        email=recipient.email,
+        name=recipient.name,
+        role="REQ-PARTICIPANT" if recipient.kind == "member" else "OPT-PARTICIPANT",
+        partstat=PARTSTATS[log.answer_of(recipient.key)],
+    )
+
+
 def attendees(consultation, log=None):
     log = log or InvitationLog(consultation)
-    return [
-        Attendee(
-            email=r.email,
-            name=r.name,
-            role="REQ-PARTICIPANT" if r.kind == "member" else "OPT-PARTICIPANT",
-            partstat=PARTSTATS[log.answer_of(r.key)],
-        )
-        for r in recipients(consultation)
-    ]
+    return [attendee_of(r, log) for r in recipients(consultation)]
 
 
-def calendar_for(consultation, method=None, request=None):
-    """The consultation's calendar (bytes) with its attendees and their answers, and the
-    EventData it was made from."""
+def calendar_for(consultation, method=None, request=None, with_attendees=False):
+    """The consultation's calendar (bytes) and the EventData it was made from; with every
+    attendee and their answer only when asked (the list is members' personal data)."""
     request = request if request is not None else getattr(consultation, "REQUEST", None)
-    event = event_from_object(consultation, request, attendees(consultation))
+    event = event_from_object(
+        consultation, request, attendees(consultation) if with_attendees else ()
+    )
     return build_calendar([event], method=method, organizer=organizer()), event
 
 
 def send(consultation, purpose, to=None):
     """Send ``purpose`` (invitation, update, cancellation) to the recipients ``to`` (by
-    default everyone invited). Returns {key: error or None}."""
+    default everyone invited). Each message names its recipient as the only ATTENDEE:
+    nobody learns from an invitation who else was invited. Returns {key: error or
+    None}."""
     log = InvitationLog(consultation)
-    payload, event = calendar_for(consultation, METHODS[purpose])
+    method = METHODS[purpose]
+    request = getattr(consultation, "REQUEST", None)
+    event = event_from_object(consultation, request)
     from_ = sender()
 
     language = site_language()
     results = {}
     for recipient in recipients(consultation) if to is None else to:
+        event.attendees = [attendee_of(recipient, log)]
+        payload = build_calendar([event], method=method, organizer=organizer())
         links = [
             (answer, rsvp.rsvp_link(consultation, recipient.key, answer))
             for answer in ANSWERS
@@ -174,7 +183,7 @@ def send(consultation, purpose, to=None):
         message = build_message(
             event,
             payload,
-            METHODS[purpose],
+            method,
             purpose,
             from_,
             (recipient.name, recipient.email),

@@ -78,6 +78,12 @@ class IConsultation(model.Schema):
         label=_("Participants"),
         fields=["invitees", "guests"],
     )
+    # Who is invited, and the guests with their e-mails, are members' personal data
+    # (privacy.py): the REST API and display forms show them to staff only.
+    directives.read_permission(
+        invitees="collective.consultation.ViewMemberData",
+        guests="collective.consultation.ViewMemberData",
+    )
     invitees = RelationList(
         title=_("Invited members"),
         value_type=RelationChoice(vocabulary="plone.app.vocabularies.Catalog"),

@@ -1,6 +1,7 @@
 """Approved minutes are kept: the approve_minutes transition stores the generated .docx as
-a File inside the consultation. It is never changed afterwards; generating again later
-makes a new file and keeps the old ones."""
+a MinutesFile inside the consultation. Its workflow lets in only those who may read the
+minutes (they name who attended, who was on leave and why); it is never changed
+afterwards, and generating again later makes a new file and keeps the old ones."""
 
 from collective.consultation import _
 from collective.consultation.calendar.invitations import organizer
@@ -15,6 +16,7 @@ from zope.container.interfaces import INameChooser
 from zope.i18n import translate
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+MINUTES_TYPE = "MinutesFile"
 
 
 def minutes_file(consultation):
@@ -40,7 +42,7 @@ def store_snapshot(consultation):
     with api.env.adopt_roles(["Manager"]):
         snapshot = api.content.create(
             container=consultation,
-            type="File",
+            type=MINUTES_TYPE,
             id=new_id,
             title=title,
             file=NamedBlobFile(data=body, contentType=DOCX, filename=filename),

@@ -1,0 +1,1 @@
+"""GenericSetup upgrade steps, one module per profile version (see configure.zcml)."""
