@@ -48,6 +48,8 @@ def _form_field(name, step):
 
 class HandleForm(form.Form):
     ignoreContext = False
+    # A step mails units and sets deadlines: only a form from this site may take it.
+    enableCSRFProtection = True
 
     def transition(self):
         name = self.request.form.get("transition")
