@@ -3,6 +3,7 @@ plain and an HTML part built from the same lines, CRLF line ends, and delivery t
 Plone's MailHost that reports a failure instead of raising it."""
 
 from collective.consultation.interfaces import setting
+from collective.consultation.safetext import one_line
 from email import policy
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
@@ -69,16 +70,22 @@ def html(lines):
     )
 
 
+def address(name_and_email):
+    """A header's address: the name on one line, whatever was stored."""
+    name, email = name_and_email
+    return formataddr((one_line(name), one_line(email)))
+
+
 def envelope(subtype, subject, from_, to, cc=()):
     """A multipart message with its headers; ``from_``, ``to`` and ``cc`` are (name, e-mail)."""
     # The SMTP policy writes CRLF line ends: MailHost sends the bytes as they are, and
     # strict servers refuse bare LF (seen with aiosmtpd: "Line too long").
     message = MIMEMultipart(subtype, policy=policy.SMTP)
-    message["Subject"] = subject
-    message["From"] = formataddr(from_)
-    message["To"] = formataddr(to)
+    message["Subject"] = one_line(subject)
+    message["From"] = address(from_)
+    message["To"] = address(to)
     if cc:
-        message["Cc"] = ", ".join(formataddr(one) for one in cc)
+        message["Cc"] = ", ".join(address(one) for one in cc)
     message["Date"] = formatdate(localtime=False)
     message["Message-ID"] = make_msgid(domain=from_[1].rsplit("@", 1)[-1])
     return message

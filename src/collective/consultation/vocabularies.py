@@ -1,5 +1,5 @@
 """Fixed vocabularies: the kinds of consultation, sectors (界别), parties, committees,
-adoption degrees and evaluations.
+adoption degrees, evaluations and the schemes an online link may use.
 
 Values are stable ASCII ids (stored, indexed and used in the REST API); titles are
 message ids translated by the gettext catalogs in ``locales/``.
@@ -91,6 +91,16 @@ EVALUATIONS = (
     ("dissatisfied", _("Dissatisfied")),  # 不满意
 )
 
+# The links an online consultation may carry: the web, and the meeting clients committees
+# use (their links open the client). Nothing else is a link: no javascript:, no data:.
+URL_SCHEMES = (
+    ("https", _("Web page (https)")),
+    ("http", _("Web page (http)")),
+    ("wemeet", _("Tencent Meeting")),  # 腾讯会议
+    ("dingtalk", _("DingTalk")),  # 钉钉
+    ("zoommtg", _("Zoom")),
+)
+
 
 def make_vocabulary(pairs):
     return SimpleVocabulary([SimpleTerm(value, value, title) for value, title in pairs])
@@ -117,6 +127,7 @@ parties_vocabulary = _factory(PARTIES)
 committees_vocabulary = _factory(COMMITTEES)
 adoption_degrees_vocabulary = _factory(ADOPTION_DEGREES)
 evaluations_vocabulary = _factory(EVALUATIONS)
+url_schemes_vocabulary = _factory(URL_SCHEMES)
 
 
 @provider(IVocabularyFactory)

@@ -1,9 +1,11 @@
 """Field-level form validators: the schema invariants hold for every way in
 (REST API, scripts); these put the same message on the field in the Classic UI forms."""
 
+from collective.consultation.content import CONTENT_TYPES
 from collective.consultation.content.consultation import IConsultation
 from collective.consultation.content.validation import sector_error
 from collective.consultation.content.validation import start_end_errors
+from collective.consultation.content.validation import text_problem
 from collective.consultation.content.validation import units_error
 from collective.consultation.interfaces import IBrowserLayer
 from plone.app.event.dx.behaviors import IEventBasic
@@ -11,6 +13,9 @@ from z3c.form import validator
 from z3c.form.interfaces import IDataConverter
 from z3c.form.interfaces import NO_VALUE
 from zope.interface import Invalid
+from zope.schema.interfaces import IList
+from zope.schema.interfaces import IText
+from zope.schema.interfaces import ITextLine
 
 
 def _sibling_value(form, name, default=None):
@@ -40,13 +45,40 @@ def _raise_if(message):
         raise Invalid(message)
 
 
+def _edited_type(view, context):
+    """The portal_type a form adds or edits (groups are fieldsets of the form)."""
+    for candidate in (view, getattr(view, "__parent__", None)):
+        portal_type = getattr(candidate, "portal_type", None)
+        if isinstance(portal_type, str):
+            return portal_type
+    return getattr(context, "portal_type", None)
+
+
+class TextValidator(validator.SimpleFieldValidator):
+    """The add-on's content keeps the text rule of content/validation.py (no invisible
+    or line-breaking characters in a line, limits) in forms as in the REST API."""
+
+    def validate(self, value):
+        super().validate(value)
+        if value is None or _edited_type(self.view, self.context) not in CONTENT_TYPES:
+            return
+        field = self.field
+        items, line = [value], ITextLine.providedBy(field)
+        if IList.providedBy(field):
+            items, line = value, ITextLine.providedBy(field.value_type)
+            if not (line or IText.providedBy(field.value_type)):
+                return
+        for item in items:
+            _raise_if(text_problem(item, single_line=line))
+
+
 class SectorValidator(validator.SimpleFieldValidator):
     def validate(self, value):
         super().validate(value)
         _raise_if(sector_error(_sibling_value(self.view, "kind"), value))
 
 
-class CounterpartUnitsValidator(validator.SimpleFieldValidator):
+class CounterpartUnitsValidator(TextValidator):
     def validate(self, value):
         super().validate(value)
         _raise_if(units_error(_sibling_value(self.view, "kind"), value))
@@ -73,6 +105,27 @@ def _is_consultation_add(form):
     )
 
 
+# One class per kind of field: a discriminator is set on the class it is given.
+class LineValidator(TextValidator):
+    pass
+
+
+class TextAreaValidator(TextValidator):
+    pass
+
+
+class ListOfTextValidator(TextValidator):
+    pass
+
+
+for text_validator, text_field in (
+    (LineValidator, ITextLine),
+    (TextAreaValidator, IText),
+    (ListOfTextValidator, IList),
+):
+    validator.WidgetValidatorDiscriminators(
+        text_validator, request=IBrowserLayer, field=text_field
+    )
 validator.WidgetValidatorDiscriminators(
     SectorValidator, request=IBrowserLayer, field=IConsultation["sector"]
 )

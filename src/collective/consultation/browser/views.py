@@ -16,6 +16,7 @@ from collective.consultation.browser.minutes import MinutesPanel
 from collective.consultation.browser.reports import ReportsPanel
 from collective.consultation.browser.tracking import HandlingPanel
 from collective.consultation.content.validation import parse_guest
+from collective.consultation.content.validation import safe_url
 from collective.consultation.dates import local_datetime
 from collective.consultation.members import duty
 from collective.consultation.permissions import HANDLE_SUGGESTION
@@ -126,6 +127,10 @@ class ConsultationView(_Base, InvitationsPanel, MinutesPanel, ReportsPanel):
 
     def ical_url(self):
         return ical_url(self.context)
+
+    def online_url(self):
+        """The online link, if it is one a visitor may safely follow."""
+        return safe_url(self.context.online_url)
 
     def invitees(self):
         """The invited members this user may see (member records are not public)."""

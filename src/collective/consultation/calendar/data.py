@@ -4,6 +4,7 @@ a catalog brain (feeds: no object is woken)."""
 from collective.consultation import vocabularies
 from collective.consultation.calendar.identity import ical_sequence
 from collective.consultation.calendar.identity import ical_uid
+from collective.consultation.content.validation import safe_url
 from collective.consultation.dates import site_timezone
 from dataclasses import dataclass
 from dataclasses import field
@@ -85,7 +86,7 @@ def event_from_object(consultation, request, attendees=()):
         kind=consultation.kind or "",
         kind_label=kind_label(consultation.kind, request),
         location=getattr(consultation, "location", "") or "",
-        online_url=consultation.online_url or "",
+        online_url=safe_url(consultation.online_url),
         description=consultation.Description() or "",
         agenda=[
             line for line in (consultation.agenda or "").splitlines() if line.strip()
@@ -109,7 +110,7 @@ def event_from_brain(brain, request, attendees=(), zone=None):
         kind=brain.consultation_kind or "",
         kind_label=kind_label(brain.consultation_kind, request),
         location=brain.location or "",
-        online_url=brain.online_url or "",
+        online_url=safe_url(brain.online_url),
         description=brain.Description or "",
         cancelled=brain.review_state == "cancelled",
         attendees=list(attendees),

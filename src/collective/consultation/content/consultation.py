@@ -1,7 +1,9 @@
 from collective.consultation import _
 from collective.consultation.content.validation import check_guests
 from collective.consultation.content.validation import check_units
+from collective.consultation.content.validation import check_url
 from collective.consultation.content.validation import kind_errors
+from collective.consultation.content.validation import relation_targets
 from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
 from plone.autoform import directives
 from plone.dexterity.content import Container
@@ -49,6 +51,7 @@ class IConsultation(model.Schema):
             "Video conference or live stream, for online and remote consultations."
         ),
         required=False,
+        constraint=check_url,
     )
     organising_committee = schema.Choice(
         title=_("Organising committee"),
@@ -89,6 +92,7 @@ class IConsultation(model.Schema):
         value_type=RelationChoice(vocabulary="plone.app.vocabularies.Catalog"),
         required=False,
         default=[],
+        constraint=relation_targets("CommitteeMember"),
     )
     directives.widget(
         "invitees",

@@ -1,5 +1,6 @@
 from collective.consultation import _
 from collective.consultation.content.validation import check_units
+from collective.consultation.content.validation import relation_targets
 from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
 from plone.autoform import directives
 from plone.dexterity.content import Item
@@ -9,6 +10,25 @@ from z3c.relationfield.schema import RelationChoice
 from z3c.relationfield.schema import RelationList
 from zope import schema
 from zope.interface import implementer
+
+HANDLE_SUGGESTION_ID = "collective.consultation.HandleSuggestion"
+SECRETARIAT_FIELDS = (
+    "lead_unit",
+    "assisting_units",
+    "deadline",
+    "instruction",
+    "answer",
+    "answer_date",
+    "answer_letter",
+    "adoption_degree",
+    "adopting_body",
+    "implementation",
+    "implementation_date",
+    "decline_reason",
+    "evaluation",
+    "evaluation_comment",
+    "merged_into",
+)
 
 
 def _related_widget(portal_type):
@@ -39,6 +59,7 @@ class ISuggestion(model.Schema):
         value_type=RelationChoice(vocabulary="plone.app.vocabularies.Catalog"),
         required=False,
         default=[],
+        constraint=relation_targets("CommitteeMember"),
     )
     directives.widget(
         "proposers", RelatedItemsFieldWidget, **_related_widget("CommitteeMember")
@@ -47,6 +68,13 @@ class ISuggestion(model.Schema):
         title=_("Other proposers"),
         description=_("A party, sector or committee that proposed it jointly."),
         required=False,
+    )
+
+    # The secretariat's fields: a proposer writes the suggestion, never its referral,
+    # answer, adoption or evaluation. Forms and the REST API both refuse them to others;
+    # the handling steps (@handling, @evaluation, @merge) set them after their own checks.
+    directives.write_permission(
+        **{name: HANDLE_SUGGESTION_ID for name in SECRETARIAT_FIELDS}
     )
 
     model.fieldset(
@@ -134,6 +162,7 @@ class ISuggestion(model.Schema):
         description=_("The lead suggestion this one was merged into."),
         vocabulary="plone.app.vocabularies.Catalog",
         required=False,
+        constraint=relation_targets("Suggestion"),
     )
     directives.widget(
         "merged_into", RelatedItemsFieldWidget, **_related_widget("Suggestion")

@@ -2,10 +2,25 @@
 and by the field-level form validators (browser/validators.py), so both say the same."""
 
 from collective.consultation import _
+from collective.consultation.vocabularies import URL_SCHEMES
 from plone.schema.email import _isemail
 from zope.schema import ValidationError
 
 import re
+
+# Free text: a line (a title, a name) and a text (an answer, a summary) have limits, and no
+# character that is invisible or breaks the line where a line cannot break: such text
+# breaks mail headers, calendars and spreadsheets, and hides what it says.
+MAX_LINE = 500
+MAX_TEXT = 50_000
+_INVISIBLE = (
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"  # control characters but tab, LF, CR
+    "\u2028\u2029"  # line and paragraph separators
+    "\u202a-\u202e\u2066-\u2069"  # bidirectional overrides
+    "\ud800-\udfff"  # lone surrogates (not encodable)
+)
+NOT_IN_TEXT = re.compile(f"[{_INVISIBLE}]")
+NOT_IN_LINE = re.compile(f"[{_INVISIBLE}\t\n\r]")
 
 YEAR_MIN = 1949
 YEAR_MAX = 2100
@@ -26,6 +41,96 @@ class InvalidGuest(ValidationError):
 
 class InvalidUnit(ValidationError):
     __doc__ = _("Units: a unit name must not be empty.")
+
+
+def text_problem(value, single_line):
+    """Why ``value`` cannot be stored in a text field (a message), or None."""
+    if not isinstance(value, str):
+        return _("must be text.")
+    limit = MAX_LINE if single_line else MAX_TEXT
+    if len(value) > limit:
+        return _(
+            "at most ${limit} characters (this has ${length}).",
+            mapping={"limit": limit, "length": len(value)},
+        )
+    found = (NOT_IN_LINE if single_line else NOT_IN_TEXT).search(value)
+    if found:
+        return _(
+            "contains a character that cannot be stored here (U+${code}).",
+            mapping={"code": f"{ord(found.group()):04X}"},
+        )
+    return None
+
+
+class InvalidText(ValidationError):
+    """A text with a character that cannot be stored, or too long; the message says
+    which."""
+
+    def doc(self):
+        return self.args[0] if self.args else ""
+
+
+def check_line(value):
+    """Constraint and form check for a single-line text."""
+    problem = text_problem(value, single_line=True) if value is not None else None
+    if problem:
+        raise InvalidText(problem)
+    return True
+
+
+def check_text(value):
+    problem = text_problem(value, single_line=False) if value is not None else None
+    if problem:
+        raise InvalidText(problem)
+    return True
+
+
+class UnsafeURL(ValidationError):
+    __doc__ = _(
+        "Online link: only web addresses (https://…) and meeting clients' links are "
+        "accepted."
+    )
+
+
+def url_scheme(url):
+    return (url or "").split(":", 1)[0].strip().lower() if ":" in (url or "") else ""
+
+
+def safe_url(url):
+    """``url`` if its scheme is one of URL_SCHEMES and it holds no invisible character,
+    else "": what pages, mails and calendars link to, whatever was stored."""
+    if not url or url_scheme(url) not in dict(URL_SCHEMES) or NOT_IN_LINE.search(url):
+        return ""
+    return url
+
+
+def check_url(url):
+    if url and not safe_url(url):
+        raise UnsafeURL(url)
+    return True
+
+
+class WrongTarget(ValidationError):
+    __doc__ = _("This field links to other content: choose from the offered kind only.")
+
+
+def relation_targets(portal_type):
+    """A constraint for relation fields: each target (that still exists) is of this
+    type."""
+
+    def check(value):
+        values = value if isinstance(value, (list, tuple)) else [value]
+        for relation in values:
+            # a RelationValue, or the object itself (as plone.restapi and forms pass it)
+            target = getattr(relation, "to_object", relation)
+            if (
+                target is not None
+                and getattr(target, "portal_type", None) != portal_type
+            ):
+                raise WrongTarget(target.absolute_url())
+        return True
+
+    return check
 
 
 def check_year(value):

@@ -3,6 +3,7 @@ row per member, streamed by openpyxl's write-only workbook."""
 
 from collective.consultation import _
 from collective.consultation import vocabularies
+from collective.consultation.safetext import xlsx_row
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
@@ -45,18 +46,21 @@ def write_xlsx(records, year, request, out):
         rate_cell = WriteOnlyCell(sheet, value=rate)
         rate_cell.number_format = "0.0%"
         sheet.append(
-            [
-                record.title,
-                sectors.get(record.sector, record.sector or ""),
-                parties.get(record.party, record.party or ""),
-                record.invited,
-                record.present,
-                record.leave,
-                record.absent,
-                record.unmarked,
-                rate_cell,
-                record.suggestions,
-                record.adopted,
-            ]
+            xlsx_row(
+                sheet,
+                [
+                    record.title,
+                    sectors.get(record.sector, record.sector or ""),
+                    parties.get(record.party, record.party or ""),
+                    record.invited,
+                    record.present,
+                    record.leave,
+                    record.absent,
+                    record.unmarked,
+                    rate_cell,
+                    record.suggestions,
+                    record.adopted,
+                ],
+            )
         )
     book.save(out)

@@ -6,6 +6,7 @@ uses Times New Roman throughout."""
 
 from collective.consultation import _
 from collective.consultation.minutes.data import MinutesData
+from collective.consultation.safetext import xml_safe
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.enum.text import WD_LINE_SPACING
@@ -15,8 +16,6 @@ from docx.shared import Mm
 from docx.shared import Pt
 from io import BytesIO
 from zope.i18n import translate
-
-import re
 
 # GB/T 9704-2012 sizes: 二号 22 pt, 三号 16 pt, 四号 14 pt.
 TITLE_SIZE, BODY_SIZE, FOOTER_SIZE = Pt(22), Pt(16), Pt(14)
@@ -36,13 +35,6 @@ FONTS = {
         "latin": "Times New Roman",
     },
 }
-
-# XML 1.0 allows no control characters but tab and line breaks: bad data is dropped.
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def clean(text):
-    return _INVALID_XML.sub("", text or "")
 
 
 LABELS = {
@@ -125,7 +117,7 @@ class OfficialDocument:
         )  # body paragraphs: two characters
 
     def run(self, paragraph, text, face, size, bold=False):
-        run = paragraph.add_run(clean(text))
+        run = paragraph.add_run(xml_safe(text))
         # The body size comes from the Normal style; other sizes are set on the run.
         _set_fonts(
             run.font,

@@ -8,7 +8,7 @@ from collective.consultation import _
 from collective.consultation import logger
 from collective.consultation.minutes.data import MinutesData
 from collective.consultation.minutes.data import SuggestionLine
-from collective.consultation.minutes.document import clean
+from collective.consultation.safetext import xml_safe
 from dataclasses import asdict
 from io import BytesIO
 from jinja2 import StrictUndefined
@@ -64,7 +64,7 @@ def context_of(data: MinutesData):
 
     def scrub(value):
         if isinstance(value, str):
-            return clean(value)
+            return xml_safe(value)
         if isinstance(value, list):
             return [scrub(v) for v in value]
         if isinstance(value, dict):

@@ -2,8 +2,10 @@
 memory stays flat in the number of rows) and docx (the official layout)."""
 
 from collective.consultation import _
-from collective.consultation.minutes.document import clean
 from collective.consultation.reports.adoption import COLUMNS
+from collective.consultation.safetext import csv_cell
+from collective.consultation.safetext import xlsx_row
+from collective.consultation.safetext import xml_safe
 from dataclasses import asdict
 from io import BytesIO
 from io import StringIO
@@ -39,11 +41,12 @@ def header(labels):
 
 
 def values(row, labels):
-    """The row's cells; characters XML cannot hold (bad data) are dropped for xlsx and docx."""
+    """The row's values; characters XML cannot hold (bad data) are dropped for docx (the
+    spreadsheets' writers quote formulas too)."""
     data = asdict(row)
     data["overdue"] = labels.text(TEXT["yes"]) if row.overdue else ""
     return [
-        clean(data[key]) if isinstance(data[key], str) else data[key]
+        xml_safe(data[key]) if isinstance(data[key], str) else data[key]
         for key, _title in COLUMNS
     ]
 
@@ -53,7 +56,7 @@ def to_csv(rows, labels):
     writer = csv.writer(out)
     writer.writerow(header(labels))
     for row in rows:
-        writer.writerow(values(row, labels))
+        writer.writerow([csv_cell(v) for v in values(row, labels)])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -79,7 +82,7 @@ def to_xlsx(rows, report_summary, labels, out=None):
     sheet.append(cells)
     count = 0
     for row in rows:
-        sheet.append(values(row, labels))
+        sheet.append(xlsx_row(sheet, values(row, labels)))
         count += 1
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{count + 1}"
 
@@ -110,7 +113,7 @@ def to_xlsx(rows, report_summary, labels, out=None):
         ]
     )
     for unit, counts in sorted(report_summary["by_unit"].items()):
-        totals.append([unit, counts["total"], counts["adopted"]])
+        totals.append(xlsx_row(totals, [unit, counts["total"], counts["adopted"]]))
     if out is not None:
         workbook.save(out)
         return out

@@ -1,8 +1,13 @@
-"""What the services share: content named by reference, and a service that answers with a
-text/calendar body instead of JSON."""
+"""What the services share: content named by reference, free text from a request body
+checked as forms check it, and a service that answers with a text/calendar body instead of
+JSON."""
 
+from collective.consultation.content.validation import text_problem
 from plone import api
 from plone.restapi.services import Service
+from zExceptions import BadRequest
+from zope.globalrequest import getRequest
+from zope.i18n import translate
 
 
 def resolve(reference):
@@ -14,6 +19,18 @@ def resolve(reference):
     portal = api.portal.get()
     path = reference.split(portal.absolute_url(), 1)[-1].strip("/")
     return api.content.get(path="/" + path)
+
+
+def body_text(data, name, single_line=False):
+    """The text ``name`` of a request body ("" when absent or null), checked by the rule
+    of content/validation.py; 400 naming the field otherwise."""
+    value = data.get(name)
+    if value is None:
+        return ""
+    problem = text_problem(value, single_line)
+    if problem:
+        raise BadRequest(f"{name}: {translate(problem, context=getRequest())}")
+    return value
 
 
 class CalendarService(Service):

@@ -8,6 +8,7 @@ answers 400 naming it and nothing is stored."""
 
 from collective.consultation.members import attendance
 from collective.consultation.services.attendance.get import attendance_summary
+from collective.consultation.services.base import body_text
 from collective.consultation.services.base import resolve
 from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
@@ -46,7 +47,7 @@ class AttendancePatch(Service):
                 (
                     member_uid(entry.get("member")),
                     entry.get("status"),
-                    entry.get("reason") or "",
+                    body_text(entry, "reason"),
                 )
             )
         try:

@@ -3,6 +3,7 @@
 a proposer's rating for them with {"proposer": "<member UID>"}."""
 
 from collective.consultation import permissions
+from collective.consultation.services.base import body_text
 from collective.consultation.services.evaluation.get import evaluation_summary
 from collective.consultation.tracking import evaluation
 from plone import api
@@ -21,11 +22,17 @@ class EvaluationPost(Service):
         data = json_body(self.request) or {}
         if not isinstance(data, dict):
             raise BadRequest("The body must be a JSON object.")
-        member = self.member(data.get("proposer"))
-        try:
-            evaluation.evaluate(
-                self.context, member, data.get("rating"), data.get("comment") or ""
+        proposer = data.get("proposer")
+        if proposer is not None and not isinstance(proposer, str):
+            raise BadRequest("proposer: the member's UID.")
+        if not isinstance(data.get("rating"), (str, type(None))):
+            raise BadRequest(
+                "rating: one of satisfied, basically_satisfied, dissatisfied."
             )
+        comment = body_text(data, "comment")
+        member = self.member(proposer)
+        try:
+            evaluation.evaluate(self.context, member, data.get("rating"), comment)
         except evaluation.EvaluationError as exc:
             raise BadRequest(str(exc))
         return evaluation_summary(self.context)

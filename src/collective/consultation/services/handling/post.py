@@ -4,6 +4,8 @@ one request, e.g. ``@handling/refer`` with {"lead_unit": "市水利和湖泊局"
 nothing is stored."""
 
 from collective.consultation.content.suggestion import ISuggestion
+from collective.consultation.services.base import body_text
+from collective.consultation.services.deserializers import value_problem
 from collective.consultation.tracking import steps
 from plone.restapi.deserializer import json_body
 from plone.restapi.interfaces import IFieldDeserializer
@@ -11,6 +13,7 @@ from plone.restapi.serializer.converters import json_compatible
 from plone.restapi.services import Service
 from zExceptions import BadRequest
 from zope.component import queryMultiAdapter
+from zope.i18n import translate
 from zope.interface import alsoProvides
 from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse
@@ -37,13 +40,15 @@ class HandlingPost(Service):
         data = json_body(self.request) or {}
         if not isinstance(data, dict):
             raise BadRequest("The body must be a JSON object.")
-        comment = data.pop("comment", "") or ""
-        if not isinstance(comment, str):
-            raise BadRequest("comment: must be text.")
+        comment = body_text(data, "comment")
+        data.pop("comment", None)
         values = {}
         for name, raw in data.items():
             if name not in ISuggestion:
                 raise BadRequest(f"{name}: not a field of a suggestion.")
+            problem = value_problem(ISuggestion[name], raw)
+            if problem:
+                raise BadRequest(f"{name}: {translate(problem, context=self.request)}")
             deserializer = queryMultiAdapter(
                 (ISuggestion[name], self.context, self.request), IFieldDeserializer
             )

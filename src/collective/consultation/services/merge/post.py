@@ -2,6 +2,7 @@
 merge those suggestions into this one. All are checked first; a bad one stores nothing.
 """
 
+from collective.consultation.services.base import body_text
 from collective.consultation.services.base import resolve
 from collective.consultation.services.merge.get import lineage
 from collective.consultation.tracking import merge
@@ -29,7 +30,7 @@ class MergePost(Service):
                 raise BadRequest(f"suggestions: no suggestion '{reference}'.")
             others.append(found)
         try:
-            merge.merge(self.context, others, data.get("comment") or "")
+            merge.merge(self.context, others, body_text(data, "comment"))
         except merge.MergeError as exc:
             raise BadRequest(str(exc))
         return lineage(self.context)
