@@ -34,6 +34,12 @@ REQUIRED = ("title",)
 SEPARATORS = re.compile(r"[、,，;；\n]+")
 STATES = ("draft", "submitted")
 MAX_ROWS = 5000
+MAX_COLUMNS = 50
+# A few kilobytes of .xlsx can unpack to gigabytes, or declare a million rows: the
+# workbook is measured before it is parsed, and rows are read no further than needed.
+MAX_UNPACKED = 50 * 2**20
+MAX_RATIO = 200
+MAX_SCANNED = 20 * MAX_ROWS  # rows read, empty ones included (Excel formats far down)
 
 
 @dataclass
@@ -71,18 +77,43 @@ def read_table(data, filename=""):
     return _read_csv(data)
 
 
-def _read_xlsx(data):
-    from openpyxl import load_workbook
-
+def _check_unpacked_size(data):
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        entries = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
         raise FileProblem(
             Problem(0, "file", "not an Excel workbook (.xlsx) that can be read.")
         )
-    sheet = workbook.worksheets[0]
-    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    workbook.close()
+    unpacked = sum(entry.file_size for entry in entries)
+    packed = sum(entry.compress_size for entry in entries) or 1
+    if unpacked > MAX_UNPACKED or (unpacked > 2**20 and unpacked / packed > MAX_RATIO):
+        raise FileProblem(
+            Problem(
+                0,
+                "file",
+                f"the workbook unpacks to {unpacked // 2**20} MB; "
+                "save only the suggestions in a new workbook.",
+            )
+        )
+
+
+def _read_xlsx(data):
+    from openpyxl import load_workbook
+
+    _check_unpacked_size(data)
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        sheet = workbook.worksheets[0]
+        rows = _bounded(
+            list(row) for row in sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
+        )
+        workbook.close()
+    except FileProblem:
+        raise
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, IndexError):
+        raise FileProblem(
+            Problem(0, "file", "not an Excel workbook (.xlsx) that can be read.")
+        )
     return (rows[0] if rows else []), rows[1:]
 
 
@@ -118,8 +149,33 @@ def _read_csv(data):
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
     except csv.Error:
         dialect = csv.excel
-    rows = [*csv.reader(io.StringIO(text), dialect)]
+    try:
+        rows = _bounded(
+            row[:MAX_COLUMNS] for row in csv.reader(io.StringIO(text), dialect)
+        )
+    except csv.Error as exc:
+        raise FileProblem(Problem(0, "file", f"not readable as csv: {exc}"))
     return (rows[0] if rows else []), rows[1:]
+
+
+def _bounded(rows):
+    """The rows, read no further than the limits allow (a header and MAX_ROWS rows with
+    something in them, MAX_SCANNED rows in all)."""
+    kept, filled = [], 0
+    for number, row in enumerate(rows, start=1):
+        if number > MAX_SCANNED:
+            raise FileProblem(
+                Problem(
+                    number, "file", f"more than {MAX_SCANNED} rows; split the file."
+                )
+            )
+        kept.append(row)
+        filled += any(_text(c) for c in row)
+        if filled > MAX_ROWS + 1:
+            raise FileProblem(
+                Problem(number, "file", f"more than {MAX_ROWS} rows; split the file.")
+            )
+    return kept
 
 
 def map_header(header):
