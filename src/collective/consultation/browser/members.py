@@ -1,6 +1,7 @@
 """Members' pages: the attendance grid on a consultation, the duty record on a member's
 page, "my duties" for a member who logs in, and the sectors (界别)."""
 
+from AccessControl import Unauthorized
 from collective.consultation import _
 from collective.consultation import vocabularies
 from collective.consultation.browser.calendar import personal_feed_url
@@ -132,6 +133,11 @@ class DutyRecordPanel(_YearMixin, BrowserView):
 class MyDutiesView(DutyRecordPanel):
     """我的履职: the consultations, answers, suggestions and calendar of the member who is
     logged in; nothing about anyone else."""
+
+    def __call__(self):
+        if api.user.is_anonymous():
+            raise Unauthorized("Log in to see your duties.")
+        return super().__call__()
 
     def member(self):
         if not hasattr(self, "_member"):

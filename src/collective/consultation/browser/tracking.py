@@ -6,6 +6,7 @@ from collective.consultation import permissions
 from collective.consultation import vocabularies
 from collective.consultation.browser.display import label
 from collective.consultation.tracking import evaluation
+from collective.consultation.tracking import history
 from collective.consultation.tracking import merge
 from collective.consultation.tracking import notices
 from collective.consultation.tracking import steps
@@ -50,6 +51,9 @@ class HandlingPanel(BrowserView):
         }
 
     def ratings(self):
+        """Each proposer's rating and comment, for those who follow the handling."""
+        if not history.may_read_full_history(self.context):
+            return []
         return [
             {
                 "member": entry["member"],
@@ -63,17 +67,15 @@ class HandlingPanel(BrowserView):
         ]
 
     def lineage(self):
-        lead = merge.lead_of(self.context)
+        """The lead and the merged suggestions this user may see."""
+        lead, followers = merge.visible_lineage(self.context)
         return {
             "lead": (
                 {"title": lead.title, "url": lead.absolute_url()}
                 if lead is not None
                 else None
             ),
-            "merged": [
-                {"title": s.title, "url": s.absolute_url()}
-                for s in merge.followers(self.context)
-            ],
+            "merged": [{"title": s.title, "url": s.absolute_url()} for s in followers],
         }
 
     def unit_notices(self):
@@ -95,6 +97,8 @@ class HandlingPanel(BrowserView):
         ]
 
     def previous_rounds(self):
+        if not history.may_read_full_history(self.context):
+            return []
         return list(getattr(self.context, "previous_rounds", None) or ())
 
 

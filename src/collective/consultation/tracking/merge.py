@@ -135,3 +135,16 @@ def _take_over(other, lead, comment, action="merge"):
     wftool.getWorkflowById(WORKFLOW).updateRoleMappingsFor(other)
     other.reindexObject()
     other.reindexObjectSecurity()
+
+
+def visible_lineage(suggestion):
+    """(lead or None, followers) as the current user may see them: a private lead's or
+    follower's title is not shown to someone who may not open it."""
+
+    def visible(one):
+        return one is not None and api.user.has_permission("View", obj=one)
+
+    lead = lead_of(suggestion)
+    return (lead if visible(lead) else None), [
+        one for one in followers(suggestion) if visible(one)
+    ]

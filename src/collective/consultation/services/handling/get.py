@@ -3,6 +3,7 @@ fields, what it still lacks and the values its form proposes; the round of handl
 previous rounds, and (for those who handle suggestions) the notices sent to units."""
 
 from collective.consultation import permissions
+from collective.consultation.tracking import history
 from collective.consultation.tracking import notices
 from collective.consultation.tracking import steps
 from plone import api
@@ -41,6 +42,8 @@ class HandlingGet(Service):
             "round": suggestion.handling_round,
             "previous_rounds": json_compatible(
                 list(getattr(suggestion, "previous_rounds", None) or ())
+                if history.may_read_full_history(suggestion)
+                else []
             ),
             "steps": available,
         }

@@ -16,11 +16,12 @@ def _brief(suggestion):
 
 
 def lineage(suggestion):
-    lead = merge.lead_of(suggestion)
+    """The lead and the merged suggestions this user may see."""
+    lead, followers = merge.visible_lineage(suggestion)
     return {
         "@id": f"{suggestion.absolute_url()}/@merge",
         "merged_into": _brief(lead) if lead is not None else None,
-        "merged": [_brief(one) for one in merge.followers(suggestion)],
+        "merged": [_brief(one) for one in followers],
     }
 
 

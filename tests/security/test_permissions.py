@@ -1,0 +1,184 @@
+"""Every REST endpoint and page of the add-on, asked by every role; the answer must be the
+one this table gives (the README's "Roles and who may do what" says the same in words).
+
+Roles: a visitor; 游进, a member (invited to the 2018-10-30 consultation, proposer of the
+public-opinion item sqmy01, not invited to the drinking-water consultation); a member
+invited to the drinking-water consultation; committee staff; the secretariat; a site
+manager. Write requests carry bodies that stop short of changing anything for those who
+may make them (400), so every role meets the same data."""
+
+import pytest
+
+ROLES = ("anonymous", "member", "invitee", "staff", "secretary", "manager")
+WATER = "/2018/2018-06-28-bimonthly"  # minuted
+HELD = "/2018/2018-10-30-bimonthly"  # held; 游进 is invited
+DRAFT = "/2018/2018-12-06-online"  # a draft consultation
+SUBMITTED = f"{HELD}/s020"
+PUBLIC = "/2018/sqmy01"  # adopted public-opinion item by 游进
+TOKEN = "@calendar-feed/{token}"
+
+
+def codes(*values):
+    """Expected status per role, in ROLES order."""
+    assert len(values) == len(ROLES)
+    return dict(zip(ROLES, values))
+
+
+EVERYONE = codes(200, 200, 200, 200, 200, 200)
+STAFF_UP = codes(401, 401, 401, 200, 200, 200)
+SECRETARIAT = codes(401, 401, 401, 401, 200, 200)
+SECRETARIAT_400 = codes(401, 401, 401, 401, 400, 400)
+
+# (method, path, body, expected)
+REST = [
+    ("GET", "/@ical", None, EVERYONE),
+    ("GET", "/2018/@ical", None, EVERYONE),
+    ("GET", f"{WATER}/@ical", None, EVERYONE),
+    ("GET", f"{DRAFT}/@ical", None, STAFF_UP),
+    ("GET", f"/{TOKEN}", None, EVERYONE),
+    ("GET", "/@calendar-feed/not-a-token", None, codes(404, 404, 404, 404, 404, 404)),
+    ("GET", f"{WATER}/@invitations", None, STAFF_UP),
+    ("POST", f"{WATER}/@invitations", {}, codes(401, 401, 401, 400, 400, 400)),
+    ("GET", f"{WATER}/@minutes", None, codes(401, 401, 200, 200, 200, 200)),
+    ("GET", "/@adoption-report", None, SECRETARIAT),
+    ("GET", "/2018/@adoption-report", None, SECRETARIAT),
+    ("GET", f"{WATER}/@adoption-report", None, SECRETARIAT),
+    ("GET", "/@annual-report?year=2018", None, SECRETARIAT),
+    ("GET", "/@consultation-stats?year=2018", None, SECRETARIAT),
+    ("GET", f"{WATER}/@attendance", None, STAFF_UP),
+    ("PATCH", f"{WATER}/@attendance", {}, codes(401, 401, 401, 400, 400, 400)),
+    ("GET", "/members/m01/@duty-record", None, codes(401, 200, 401, 200, 200, 200)),
+    ("GET", "/members/m05/@duty-record", None, STAFF_UP),
+    ("GET", "/@duty-records", None, SECRETARIAT),
+    ("GET", f"{PUBLIC}/@evaluation", None, EVERYONE),
+    ("POST", f"{PUBLIC}/@evaluation", {}, codes(401, 400, 401, 401, 400, 400)),
+    ("GET", f"{PUBLIC}/@handling", None, EVERYONE),
+    ("POST", f"{SUBMITTED}/@handling/refer", {}, SECRETARIAT_400),
+    ("GET", f"{PUBLIC}/@merge", None, EVERYONE),
+    ("POST", f"{SUBMITTED}/@merge", {}, codes(401, 401, 401, 401, 400, 400)),
+    ("DELETE", f"{SUBMITTED}/@merge", None, SECRETARIAT_400),
+    ("GET", "/@reminders", None, SECRETARIAT),
+    ("POST", "/@reminders", {}, SECRETARIAT),
+    ("POST", "/2018/@import-suggestions", {}, SECRETARIAT_400),
+    # @workflow answers those who see the suggestion; the guard refuses the step (400)
+    ("POST", f"{SUBMITTED}/@workflow/refer", {}, codes(401, 400, 400, 400, 400, 400)),
+    ("GET", WATER, None, EVERYONE),
+    ("GET", DRAFT, None, STAFF_UP),
+    ("GET", "/members", None, STAFF_UP),
+    ("GET", "/members/m01", None, codes(401, 200, 401, 200, 200, 200)),
+    ("GET", "/units", None, STAFF_UP),
+    ("GET", "/units/u01", None, STAFF_UP),
+    ("PATCH", WATER, {"description": "改动"}, codes(401, 401, 401, 401, 401, 204)),
+    (
+        "PATCH",
+        f"{HELD}/s018",
+        {"description": "改动"},
+        codes(401, 401, 401, 204, 204, 204),
+    ),
+]
+
+# Classic UI pages, as a browser asks for them: a refusal sends it to the login page.
+LOGIN = 302
+PAGE_EVERYONE = codes(200, 200, 200, 200, 200, 200)
+PAGE_STAFF_UP = codes(LOGIN, LOGIN, LOGIN, 200, 200, 200)
+PAGE_SECRETARIAT = codes(LOGIN, LOGIN, LOGIN, LOGIN, 200, 200)
+PAGE_MANAGER = codes(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, 200)
+PAGES = [
+    ("/2018", PAGE_EVERYONE),
+    (WATER, PAGE_EVERYONE),
+    (DRAFT, PAGE_STAFF_UP),
+    (PUBLIC, PAGE_EVERYONE),
+    ("/members", PAGE_STAFF_UP),
+    ("/members/m01", codes(LOGIN, 200, LOGIN, 200, 200, 200)),
+    ("/members/@@sectors", PAGE_STAFF_UP),
+    ("/members/@@sector?sector=education", PAGE_STAFF_UP),
+    ("/units", PAGE_STAFF_UP),
+    ("/units/u01", PAGE_STAFF_UP),
+    (
+        f"{SUBMITTED}/@@handle?transition=refer",
+        codes(LOGIN, LOGIN, LOGIN, LOGIN, 200, 200),
+    ),
+    ("/@@tracking-dashboard", PAGE_SECRETARIAT),
+    ("/2018/@@tracking-dashboard", PAGE_SECRETARIAT),
+    ("/@@suggestion-list?state=referred", PAGE_SECRETARIAT),
+    ("/2018/@@import-suggestions", PAGE_SECRETARIAT),
+    (f"{WATER}/@@attendance", PAGE_STAFF_UP),
+    ("/@@my-duties", codes(LOGIN, 200, 200, 200, 200, 200)),
+    ("/@@minutes-template", PAGE_MANAGER),
+    ("/@@consultation-settings", PAGE_MANAGER),
+    (
+        "/@@getVocabulary?name=plone.app.vocabularies.Catalog&query="
+        '{"criteria":[{"i":"portal_type","o":"plone.app.querystring.operation'
+        '.selection.any","v":["Consultation"]}]}&attributes=["UID","Title"]',
+        PAGE_EVERYONE,
+    ),
+    ("/@@rsvp", codes(403, 403, 403, 403, 403, 403)),  # no signed link
+    # POST-only: a GET is refused for everybody
+    (f"{WATER}/@@resend-invitations", codes(LOGIN, LOGIN, LOGIN, 403, 403, 403)),
+    ("/members/m01/@@regenerate-feed-token", codes(LOGIN, 403, LOGIN, 403, 403, 403)),
+    (f"{WATER}/@@store-minutes", codes(LOGIN, LOGIN, LOGIN, 403, 403, 403)),
+    (f"{PUBLIC}/@@evaluate", codes(LOGIN, 400, LOGIN, LOGIN, 400, 400)),
+]
+
+
+@pytest.fixture
+def feed_token(functional):
+    return functional["portal"]["members"]["m01"].feed_token
+
+
+@pytest.mark.parametrize("method,path,body,expected", REST)
+def test_rest(session_as, feed_token, method, path, body, expected):
+    path = path.format(token=feed_token)
+    found = {}
+    for role in ROLES:
+        response = session_as(role).request(method, path, json=body)
+        found[role] = response.status_code
+    assert found == expected
+
+
+@pytest.mark.parametrize("path,expected", PAGES)
+def test_pages(session_as, path, expected):
+    found = {}
+    for role in ROLES:
+        response = session_as(role, api=False).get(path, allow_redirects=False)
+        found[role] = response.status_code
+    assert found == expected
+
+
+def registered():
+    """(method or "page", name) of every service and page the add-on registers."""
+    from zope.component import getGlobalSiteManager
+
+    found = set()
+    for registration in getGlobalSiteManager().registeredAdapters():
+        factory = registration.factory
+        modules = [getattr(factory, "__module__", "")] + [
+            base.__module__ for base in getattr(factory, "__mro__", ())
+        ]
+        if not any(
+            m.startswith("collective.consultation.browser")
+            or m.startswith("collective.consultation.services")
+            for m in modules
+        ):
+            continue
+        name = registration.name
+        if "_application_" in name:
+            found.add((name.split("_", 1)[0], name.rsplit("_", 1)[-1]))
+        elif (
+            name and not name.endswith("_view") and not name.startswith("duty-record-")
+        ):
+            found.add(("page", name))
+    return found
+
+
+def endpoint(path):
+    """The service or page a path calls: its last segment starting with @."""
+    segments = [s for s in path.split("?")[0].split("/") if s.startswith("@")]
+    return segments[-1].lstrip("@") if segments else None
+
+
+def test_the_table_names_every_endpoint_and_page(functional):
+    named = {(method, endpoint(path)) for method, path, _body, _expected in REST}
+    named |= {("page", endpoint(path)) for path, _expected in PAGES}
+    missing = {(m, n) for m, n in registered() if (m, n.lstrip("@")) not in named}
+    assert not missing
