@@ -93,7 +93,7 @@ def test_an_invitation_names_its_recipient_only(staff, functional):
 
 PRIVATE_COLUMNS = {
     "Consultation": ["invitees", "attendance_marks", "rsvp_partstats"],
-    "Suggestion": ["proposers"],
+    "Suggestion": ["proposers", "Creator", "listCreators"],
     "CommitteeMember": ["member_email", "member_userid"],
 }
 

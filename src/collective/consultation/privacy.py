@@ -15,10 +15,13 @@ from plone.restapi.interfaces import IJSONSummarySerializerMetadata
 from zope.interface import implementer
 
 # Catalog metadata that names who was invited, how they answered, whether they came,
-# and members' addresses and logins. Member UIDs count too: with one, anybody could ask
-# the catalog which consultations that member was invited to.
+# and members' addresses and logins (a member who files a suggestion is its Creator).
+# Member UIDs count too: with one, anybody could ask the catalog which consultations that
+# member was invited to.
 PRIVATE_METADATA = frozenset(
     {
+        "Creator",
+        "listCreators",
         "attendance_marks",
         "invitees",
         "member_email",
