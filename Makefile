@@ -17,7 +17,7 @@ help:
 	@echo "make run-zeo         the same site on a ZEO server with two Zope instances (PORT, PORT+1)"
 	@echo "make run-relstorage  the same on PostgreSQL (RelStorage), started on loopback in var/cluster"
 	@echo "make test-cluster    two instances on RelStorage: reads, concurrent steps, a killed instance"
-	@echo "make remind          e-mail units their overdue suggestions (TODAY=2018-12-01 fixes the clock)"
+	@echo "make remind          queue the units' overdue reminders and send them (TODAY=2018-12-01 fixes the clock)"
 	@echo "make test            install and run every test"
 	@echo "make lint            plone/meta's linters (black, isort, flake8, zpretty, pyroma, ...)"
 	@echo "make format          rewrite the tree as the formatters want it"
@@ -81,6 +81,7 @@ run: install
 # For cron. FileStorage allows one process: stop `make run` first, or POST @reminders.
 remind: install
 	$(BIN)/consultation-remind --zope-conf instance/etc/zope.conf $(if $(TODAY),--today $(TODAY))
+	$(BIN)/consultation-mail-worker --zope-conf instance/etc/zope.conf --once
 
 test: install
 	$(BIN)/pytest

@@ -107,6 +107,7 @@ setup(
             "consultation-instance = collective.consultation.scripts.instance:main",
             "consultation-create-site = collective.consultation.scripts.create_site:main",
             "consultation-remind = collective.consultation.scripts.remind:main",
+            "consultation-mail-worker = collective.consultation.scripts.mailworker:main",
             "consultation-cluster = collective.consultation.scripts.cluster:main",
         ],
     },

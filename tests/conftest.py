@@ -133,6 +133,16 @@ def session_as(request_factory):
 
 
 @pytest.fixture
+def smtp(functional):
+    """The test SMTP server, emptied; reading its messages runs the mail worker first."""
+    from collective.consultation.testing import MailSink
+
+    sink = MailSink(functional)
+    sink.clear()
+    return sink
+
+
+@pytest.fixture
 def portal_url(functional):
     return functional["portal"].absolute_url()
 

@@ -1,6 +1,7 @@
 """End to end in a real headless Chromium (Debian's `chromium`, driven by Playwright):
 committee staff log in and create a consultation through the Classic UI."""
 
+from collective.consultation.testing import MailSink
 from conftest import search
 from conftest import STAFF
 
@@ -98,8 +99,8 @@ def test_secretariat_takes_steps_with_their_form(page, portal_url, functional):
     on the field; a referral picks its unit from the directory and mails it."""
     from conftest import SECRETARY
 
-    smtp = functional["smtp"]
-    smtp.messages.clear()
+    smtp = MailSink(functional)
+    smtp.clear()
     submitted = search(
         portal_type="Suggestion", review_state="submitted", sort_on="getId"
     )[0]

@@ -2,6 +2,7 @@
 that changes something checks plone.protect's token, and REST calls made with the
 browser's login cookie must be JSON from this site's origin."""
 
+from collective.consultation.testing import MailSink
 from conftest import LOGINS
 
 import pytest
@@ -54,8 +55,8 @@ class TestRestWithTheLoginCookie:
     def test_a_foreign_text_plain_post_changes_nothing(
         self, secretary_browser, portal_url, functional, submitted
     ):
-        smtp = functional["smtp"]
-        smtp.messages.clear()
+        smtp = MailSink(functional)
+        smtp.clear()
         url = submitted.absolute_url()
         for target in (
             f"{portal_url}/++api++/@reminders",
@@ -129,8 +130,8 @@ class TestForms:
         self, secretary_pages, submitted, functional
     ):
         secretary_browser = secretary_pages
-        smtp = functional["smtp"]
-        smtp.messages.clear()
+        smtp = MailSink(functional)
+        smtp.clear()
         url = submitted.absolute_url()
         attack = {
             "transition": "refer",

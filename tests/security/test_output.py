@@ -3,6 +3,7 @@ outputs hold: spreadsheets write text as text (no formulas), csv quotes what a
 spreadsheet would run, and invisible characters break no mail, calendar, Word or Excel
 file."""
 
+from collective.consultation.testing import MailSink
 from io import BytesIO
 from io import StringIO
 
@@ -97,8 +98,8 @@ def test_mail_with_stored_invisible_characters(staff, secretary, functional, poi
     from email import message_from_bytes
     from email import policy
 
-    smtp = functional["smtp"]
-    smtp.messages.clear()
+    smtp = MailSink(functional)
+    smtp.clear()
     portal = functional["portal"]
     held = portal["2018"]["2018-10-30-bimonthly"]
     submitted = search(

@@ -3,6 +3,7 @@ not, guests' and members' e-mails, logins) reaches only those who may see the me
 directory, and each member about themselves: in calendars, invitations, REST
 serializers, @search metadata, the vocabulary view and pages."""
 
+from collective.consultation.testing import MailSink
 from conftest import LOGINS
 from email import message_from_bytes
 from email import policy
@@ -62,8 +63,8 @@ def test_feeds_never_list_attendees(session_as, who, feed):
 
 
 def test_an_invitation_names_its_recipient_only(staff, functional):
-    smtp = functional["smtp"]
-    smtp.messages.clear()
+    smtp = MailSink(functional)
+    smtp.clear()
     created = staff.post(
         "/2018",
         json={

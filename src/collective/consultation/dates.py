@@ -14,3 +14,12 @@ def local_datetime(value):
     if value is None:
         return ""
     return value.astimezone(site_timezone()).strftime("%Y-%m-%d %H:%M")
+
+
+def local_time(iso):
+    """An ISO time stamp (UTC, as records keep them) as the site's local 'YYYY-MM-DD HH:MM'."""
+    if not iso:
+        return ""
+    from datetime import datetime
+
+    return local_datetime(datetime.fromisoformat(iso))

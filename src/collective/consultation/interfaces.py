@@ -55,6 +55,17 @@ class IConsultationSettings(Interface):
         default="tiwei@example.org",
         constraint=_check_email,
     )
+    mail_retry_hours = schema.Int(
+        title=_("Retry mail for (hours)"),
+        description=_(
+            "A message the mail server does not take yet is tried again, less and less "
+            "often, for this long before it is marked as failed."
+        ),
+        required=True,
+        default=48,
+        min=24,
+        max=24 * 14,
+    )
 
 
 def setting(name):

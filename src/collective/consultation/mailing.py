@@ -1,7 +1,8 @@
 """What every message the add-on sends shares: gettext texts in the site's language, a
-plain and an HTML part built from the same lines, CRLF line ends, and delivery through
-Plone's MailHost that reports a failure instead of raising it."""
+plain and an HTML part built from the same lines, CRLF line ends, and the outbox that
+sends it after commit (mailqueue.py)."""
 
+from collective.consultation import mailqueue
 from collective.consultation.interfaces import setting
 from collective.consultation.safetext import one_line
 from email import policy
@@ -14,8 +15,6 @@ from html import escape
 from plone import api
 from zope.i18n import translate
 from zope.i18nmessageid import Message
-
-import smtplib
 
 
 def t(message, language, **mapping):
@@ -99,11 +98,8 @@ def text_message(subject, to, lines, cc=()):
     return message
 
 
-def deliver(message):
-    """Send now; returns None, or the error as text (the caller records it)."""
-    try:
-        # Addresses come from the headers, which keep the names (游进 <m01@…>).
-        api.portal.get_tool("MailHost").send(message, immediate=True)
-    except (smtplib.SMTPException, OSError) as exc:
-        return f"{type(exc).__name__}: {exc}"
-    return None
+def queue(message, purpose):
+    """Queue ``message`` for its To and Cc addresses in the outbox (mailqueue.py): it
+    leaves after commit, and never if the transaction aborts. Returns the letter's id,
+    by which its delivery is looked up."""
+    return mailqueue.queue_message(message, purpose)

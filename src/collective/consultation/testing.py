@@ -68,6 +68,33 @@ class SMTPServerLayer(Layer):
 SMTP_SERVER_FIXTURE = SMTPServerLayer()
 
 
+class MailSink:
+    """The test's SMTP server as the mail worker fills it. Mail leaves after commit
+    through the outbox; reading ``messages`` first runs the worker's round on the layer's
+    database (what its thread does after each commit), so a test reads what a member
+    would have received by then."""
+
+    def __init__(self, layer):
+        self.layer = layer
+        self.handler = layer["smtp"]
+
+    def deliver(self, now=None, worker="test-worker"):
+        """One round of the worker; ``now`` moves its clock (retries wait)."""
+        from collective.consultation import mailworker
+
+        return mailworker.run_once(self.layer["zodbDB"], worker=worker, now=now)
+
+    @property
+    def messages(self):
+        self.deliver()
+        return self.handler.messages
+
+    def clear(self):
+        """Deliver what is due, and forget it: the test looks at what comes next."""
+        self.deliver()
+        self.handler.messages.clear()
+
+
 class ConsultationLayer(PloneSandboxLayer):
     defaultBases = (PLONE_APP_CONTENTTYPES_FIXTURE, SMTP_SERVER_FIXTURE)
 

@@ -3,10 +3,11 @@ with re-sending, and the member's personal feed link with regeneration."""
 
 from AccessControl import getSecurityManager
 from collective.consultation import _
+from collective.consultation.browser.display import delivery_label
 from collective.consultation.calendar import feedtoken
 from collective.consultation.calendar import invitations
+from collective.consultation.dates import local_time
 from collective.consultation.permissions import MANAGE_INVITATIONS
-from collective.consultation.services.invitations.get import invitations_summary
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
@@ -56,7 +57,18 @@ class InvitationsPanel(BrowserView):
         )
 
     def invitation_summary(self):
-        return invitations_summary(self.context)
+        return invitations.summary(self.context)
+
+    def delivery_label(self, invitation):
+        return delivery_label(
+            invitation["delivery"],
+            self.request,
+            invitation["delivered"],
+            invitation["attempts"],
+        )
+
+    def local_time(self, iso):
+        return local_time(iso)
 
     ANSWER_LABELS = {
         "accepted": _("Will attend"),
@@ -95,16 +107,15 @@ class ResendInvitations(BrowserView):
                 for r in invitations.recipients(self.context)
                 if keys is None or r.key in keys
             ]
-            results = invitations.send(self.context, "invitation", to=chosen)
-            failed = [key for key, error in results.items() if error]
-            if failed:
-                messages(
-                    _("Some invitations could not be delivered: see the list."),
-                    self.request,
-                    "warning",
-                )
-            else:
-                messages(_("The invitations have been sent."), self.request, "info")
+            invitations.send(self.context, "invitation", to=chosen)
+            messages(
+                _(
+                    "${count} invitations are queued; the list shows their delivery.",
+                    mapping={"count": len(chosen)},
+                ),
+                self.request,
+                "info",
+            )
         self.request.response.redirect(f"{self.context.absolute_url()}#invitations")
 
 

@@ -4,7 +4,9 @@ evaluation form, merge lineage, what was sent to units) and the evaluation it po
 from collective.consultation import _
 from collective.consultation import permissions
 from collective.consultation import vocabularies
+from collective.consultation.browser.display import delivery_label
 from collective.consultation.browser.display import label
+from collective.consultation.dates import local_time
 from collective.consultation.tracking import evaluation
 from collective.consultation.tracking import history
 from collective.consultation.tracking import merge
@@ -85,12 +87,22 @@ class HandlingPanel(BrowserView):
             "refer": _("Referral"),
             "reopen": _("Referral for another round"),
             "reminder": _("Reminder"),
+            "proposers": _("To the proposers"),
         }
         return [
             {
-                "time": n["time"][:16].replace("T", " "),
+                "time": local_time(n["time"]),
                 "purpose": purposes.get(n["purpose"], n["purpose"]),
                 "to": "、".join(n["to"]),
+                "status": n["status"],
+                "label": delivery_label(
+                    n["status"],
+                    self.request,
+                    max(
+                        (d["time"] or "" for d in n["recipients"].values()), default=""
+                    ),
+                    max((d["attempts"] for d in n["recipients"].values()), default=0),
+                ),
                 "error": n["error"],
             }
             for n in reversed(notices.sent_notices(self.context))

@@ -1,15 +1,16 @@
-"""Who is invited, what was sent to each of them, and their answers; and the sending itself
-through Plone's MailHost. A failed delivery is recorded and never stops the transition;
-re-sending delivers it."""
+"""Who is invited, what was sent to each of them and how its delivery went, and their
+answers; invitations leave through the outbox (mailqueue.py) after commit. A failed
+delivery never stops the transition; re-sending queues it again."""
 
+from collective.consultation import mailqueue
 from collective.consultation.calendar import rsvp
 from collective.consultation.calendar.data import Attendee
 from collective.consultation.calendar.data import event_from_object
 from collective.consultation.calendar.data import PARTSTATS
 from collective.consultation.calendar.ical import build_calendar
+from collective.consultation.calendar.identity import ical_sequence
 from collective.consultation.calendar.mail import build_message
 from collective.consultation.content.validation import parse_guest
-from collective.consultation.mailing import deliver
 from collective.consultation.mailing import sender
 from collective.consultation.mailing import site_language
 from collective.consultation.relations import related_objects
@@ -83,17 +84,28 @@ class InvitationLog:
         record["name"], record["email"] = recipient.name, recipient.email
         return record
 
-    def add_sending(self, recipient, purpose, sequence, error=None):
+    def add_sending(self, recipient, purpose, sequence, letter_id):
+        """Record that ``purpose`` was queued for the recipient in the outbox's letter
+        ``letter_id``; how its delivery went is read from the outbox (``sendings``)."""
         self._record(recipient)["sendings"].append(
             {
                 "time": _now(),
                 "purpose": purpose,
                 "method": METHODS[purpose],
                 "sequence": sequence,
-                "ok": error is None,
-                "error": error or "",
+                "letter": letter_id,
             }
         )
+
+    def sendings(self, key):
+        """What was sent to ``key``, each with its delivery: status (queued, sent,
+        retrying, failed), when, attempts and the last error."""
+        out = []
+        for sending in self.records.get(key, {}).get("sendings", ()):
+            entry = dict(sending)
+            entry.update(delivery_of(sending, key))
+            out.append(entry)
+        return out
 
     def set_answer(self, recipient, answer, reason=""):
         if answer not in ANSWERS:
@@ -116,12 +128,37 @@ class InvitationLog:
         }
 
     def was_sent(self, key):
+        """Something was queued for ``key`` (its delivery may still be under way)."""
         record = self.records.get(key)
         return bool(record and record["sendings"])
 
 
 def _now():
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def delivery_of(sending, key):
+    """A sending's delivery; records from before the outbox kept "ok" and "error"."""
+    if "letter" not in sending:
+        ok = sending.get("ok", False)
+        return {
+            "status": mailqueue.SENT if ok else mailqueue.FAILED,
+            "delivered": sending["time"] if ok else None,
+            "attempts": 1,
+            "error": sending.get("error", ""),
+        }
+    found = mailqueue.delivery(sending["letter"], key) or {
+        "status": mailqueue.FAILED,
+        "time": None,
+        "attempts": 0,
+        "error": "no longer in the outbox",
+    }
+    return {
+        "status": found["status"],
+        "delivered": found["time"] if found["status"] == mailqueue.SENT else None,
+        "attempts": found["attempts"],
+        "error": found["error"],
+    }
 
 
 def organizer():
@@ -161,39 +198,108 @@ def calendar_for(consultation, method=None, request=None, with_attendees=False):
 
 
 def send(consultation, purpose, to=None):
-    """Send ``purpose`` (invitation, update, cancellation) to the recipients ``to`` (by
-    default everyone invited). Each message names its recipient as the only ATTENDEE:
-    nobody learns from an invitation who else was invited. Returns {key: error or
-    None}."""
+    """Queue ``purpose`` (invitation, update, cancellation) for the recipients ``to`` (by
+    default everyone invited): one letter in the outbox, built per recipient by the
+    delivery worker after commit, so this costs the same for 5 invitees or 500. Returns
+    the letter's id."""
     log = InvitationLog(consultation)
-    method = METHODS[purpose]
-    request = getattr(consultation, "REQUEST", None)
-    event = event_from_object(consultation, request)
-    from_ = sender()
+    chosen = recipients(consultation) if to is None else list(to)
+    if not chosen:
+        return None
+    sequence = ical_sequence(consultation)
+    letter_id, _message_ids = mailqueue.queue_built(
+        "invitation",
+        sender()[1],
+        purpose,
+        [(r.key, r.name, r.email) for r in chosen],
+        {"consultation": IUUID(consultation), "purpose": purpose},
+    )
+    for recipient in chosen:
+        log.add_sending(recipient, purpose, sequence, letter_id)
+    return letter_id
 
-    language = site_language()
-    results = {}
-    for recipient in recipients(consultation) if to is None else to:
-        event.attendees = [attendee_of(recipient, log)]
-        payload = build_calendar([event], method=method, organizer=organizer())
-        links = [
-            (answer, rsvp.rsvp_link(consultation, recipient.key, answer))
-            for answer in ANSWERS
-        ]
-        message = build_message(
-            event,
-            payload,
-            method,
-            purpose,
-            from_,
-            (recipient.name, recipient.email),
-            links,
-            language,
+
+def build_invitation(letter, key):
+    """The delivery worker's builder: the message for one recipient of a letter, made
+    from the consultation as it is now. Each names its recipient as the only ATTENDEE:
+    nobody learns from an invitation who else was invited."""
+    from plone import api
+
+    consultation = api.content.get(UID=letter.params["consultation"])
+    if consultation is None:
+        raise LookupError("The consultation was deleted.")
+    purpose = letter.params["purpose"]
+    delivery = letter.recipients[key]
+    recipient = Recipient(
+        key,
+        delivery["name"],
+        delivery["email"],
+        "guest" if key.startswith("guest:") else "member",
+    )
+    method = METHODS[purpose]
+    event = event_from_object(consultation, getattr(consultation, "REQUEST", None))
+    event.attendees = [attendee_of(recipient, InvitationLog(consultation))]
+    payload = build_calendar([event], method=method, organizer=organizer())
+    links = [
+        (answer, rsvp.rsvp_link(consultation, recipient.key, answer))
+        for answer in ANSWERS
+    ]
+    message = build_message(
+        event,
+        payload,
+        method,
+        purpose,
+        sender(),
+        (recipient.name, recipient.email),
+        links,
+        site_language(),
+    )
+    message.replace_header("Message-ID", delivery["message_id"])
+    return message.as_bytes()
+
+
+mailqueue.register_builder("invitation", build_invitation)
+
+
+def summary(consultation):
+    """Each invitee and guest with what was sent to them, how its delivery went and their
+    answer; and the counts (what @invitations and the invitations panel show staff)."""
+    log = InvitationLog(consultation)
+    rows = []
+    for recipient in recipients(consultation):
+        record = log.records.get(recipient.key, {})
+        sendings = log.sendings(recipient.key)
+        last = sendings[-1] if sendings else {}
+        rows.append(
+            {
+                "key": recipient.key,
+                "kind": recipient.kind,
+                "name": recipient.name,
+                "email": recipient.email,
+                "sent": sendings,
+                "last_sent": last.get("time"),
+                "delivery": last.get("status"),
+                "delivered": last.get("delivered"),
+                "attempts": last.get("attempts", 0),
+                "error": last.get("error", ""),
+                "failed": last.get("status") == mailqueue.FAILED,
+                "answer": record.get("answer"),
+                "reason": record.get("reason", ""),
+                "answered": record.get("answered"),
+            }
         )
-        error = deliver(message)
-        log.add_sending(recipient, purpose, event.sequence, error)
-        results[recipient.key] = error
-    return results
+    counts = {
+        answer: sum(1 for r in rows if r["answer"] == answer) for answer in ANSWERS
+    }
+    for state in (
+        mailqueue.QUEUED,
+        mailqueue.SENT,
+        mailqueue.RETRYING,
+        mailqueue.FAILED,
+    ):
+        counts[state] = sum(1 for r in rows if r["delivery"] == state)
+    counts.update(invited=len(rows), no_answer=sum(1 for r in rows if not r["answer"]))
+    return {"summary": counts, "items": rows}
 
 
 def removed_recipients(consultation):

@@ -3,6 +3,7 @@ and the demo year; on later runs only the admin password and the mail settings a
 brought up to date, and the data is kept."""
 
 from AccessControl.SecurityManagement import newSecurityManager
+from collective.consultation import mailworker
 from Testing.makerequest import makerequest
 from zope.globalrequest import setRequest
 
@@ -74,6 +75,7 @@ def main(argv=None):
 
     import Zope2
 
+    mailworker.no_thread()  # this process is not the site
     make_wsgi_app({}, args.zope_conf)
     app = makerequest(Zope2.app())
     setRequest(app.REQUEST)

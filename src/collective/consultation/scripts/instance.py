@@ -18,6 +18,7 @@ default-zpublisher-encoding utf-8
 <environment>
   zope_i18n_compile_mo_files true
   CHAMELEON_CACHE $VAR/cache
+  CONSULTATION_MAIL_WORKER on
 </environment>
 {storage}
 <dos_protection>

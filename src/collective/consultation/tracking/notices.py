@@ -3,12 +3,14 @@ referred or reopened, and the overdue reminders (催办). Each sending to a sugg
 unit is recorded on the suggestion, with its error if delivery failed."""
 
 from collective.consultation import _
+from collective.consultation import mailqueue
 from collective.consultation.interfaces import setting
-from collective.consultation.mailing import deliver
+from collective.consultation.mailing import queue
 from collective.consultation.mailing import site_language
 from collective.consultation.mailing import t
 from collective.consultation.mailing import text_message
 from collective.consultation.tracking import units
+from collective.consultation.tracking.evaluation import proposer_members
 from contextlib import contextmanager
 from datetime import datetime
 from datetime import timezone
@@ -36,11 +38,30 @@ def is_quiet():
 
 
 def sent_notices(suggestion):
-    """[{time, purpose, to, error}] of what was sent about the suggestion."""
-    return list(IAnnotations(suggestion).get(ANNOTATION_KEY, ()))
+    """[{time, purpose, to, status, error, recipients}] of what was sent about the
+    suggestion, each with its delivery as the outbox knows it: ``status`` the state of the
+    recipient who fared worst, ``recipients`` each address's own."""
+    return [
+        with_delivery(notice)
+        for notice in IAnnotations(suggestion).get(ANNOTATION_KEY, ())
+    ]
 
 
-def record(suggestion, purpose, to, error):
+def with_delivery(notice):
+    notice = dict(notice)
+    if "letter" not in notice:  # recorded before the outbox: sent at once, or failed
+        notice["status"] = mailqueue.FAILED if notice.get("error") else mailqueue.SENT
+        notice["recipients"] = {}
+        return notice
+    recipients = mailqueue.deliveries(notice["letter"])
+    notice["recipients"] = recipients
+    notice["status"] = mailqueue.worst({d["status"] for d in recipients.values()})
+    errors = [d["error"] for d in recipients.values() if d["error"]]
+    notice["error"] = "; ".join(errors) if notice["status"] != mailqueue.SENT else ""
+    return notice
+
+
+def record(suggestion, purpose, to, letter_id):
     annotations = IAnnotations(suggestion)
     log = annotations.get(ANNOTATION_KEY)
     if log is None:
@@ -50,7 +71,7 @@ def record(suggestion, purpose, to, error):
             "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "purpose": purpose,
             "to": to,
-            "error": error,
+            "letter": letter_id,
         }
     )
 
@@ -137,7 +158,8 @@ def _purpose(suggestion):
 
 
 def notify_referral(suggestion):
-    """E-mail the lead unit, with the assisting units in copy. Returns the error or None."""
+    """Queue the mail to the lead unit, with the assisting units in copy. Returns the
+    letter's id, or None when nothing was queued."""
     if is_quiet():
         return None
     lead = units.find(suggestion.lead_unit)
@@ -155,7 +177,81 @@ def notify_referral(suggestion):
         cc=[(u.name, u.email) for u in assisting],
     )
     _reply_to(message)
-    error = deliver(message)
+    letter_id = queue(message, purpose)
     to = [readable(lead)] + [readable(u) for u in assisting]
-    record(suggestion, purpose, to, error)
-    return error
+    record(suggestion, purpose, to, letter_id)
+    return letter_id
+
+
+# --- the proposers, when their suggestion moves on ------------------------------------------
+
+PROPOSER_STEPS = ("answer", "adopt", "decline", "implement")
+PROPOSER_SUBJECTS = {
+    "answer": _("Answered: ${title}"),
+    "adopt": _("Adopted: ${title}"),
+    "decline": _("Not adopted: ${title}"),
+    "implement": _("Implemented: ${title}"),
+}
+PROPOSER_LEADS = {
+    "answer": _("Your suggestion “${title}” has been answered by ${unit}."),
+    "adopt": _("Your suggestion “${title}” has been adopted."),
+    "decline": _("Your suggestion “${title}” will not be adopted."),
+    "implement": _("Your suggestion “${title}” has been implemented."),
+}
+
+
+def proposer_lines(suggestion, step, member, language):
+    lines = [("p", t(_("Dear ${name},"), language, name=member.title))]
+    lines.append(
+        (
+            "p",
+            t(
+                PROPOSER_LEADS[step],
+                language,
+                title=suggestion.title,
+                unit=suggestion.lead_unit or "",
+            ),
+        )
+    )
+    detail = {
+        "answer": suggestion.answer,
+        "adopt": suggestion.adopting_body,
+        "decline": suggestion.decline_reason,
+        "implement": suggestion.implementation,
+    }[step]
+    if detail:
+        lines.extend(("p", line) for line in detail.splitlines() if line.strip())
+    url = suggestion.absolute_url()
+    lines.append(
+        (
+            "a",
+            (
+                t(_("Rate the answer (democratic evaluation)"), language),
+                f"{url}#evaluation",
+            ),
+        )
+    )
+    return lines
+
+
+def notify_proposers(suggestion, step):
+    """Queue a message to each proposer with an e-mail: what happened, and the link to
+    rate the answer (民主评议). Each gets their own message (no one sees the others'
+    addresses). Returns the letter ids."""
+    if is_quiet() or step not in PROPOSER_STEPS:
+        return []
+    language = site_language()
+    letters = []
+    for member in proposer_members(suggestion):
+        if not member.email:
+            continue
+        message = text_message(
+            t(PROPOSER_SUBJECTS[step], language, title=suggestion.title),
+            (member.title, member.email),
+            proposer_lines(suggestion, step, member, language),
+        )
+        _reply_to(message)
+        letter_id = queue(message, "proposers")
+        record(suggestion, "proposers", [f"{member.title} <{member.email}>"], letter_id)
+        letters.append(letter_id)
+    return letters

@@ -5,7 +5,7 @@ digest. ``today`` is a parameter everywhere, so a fixed clock tests it and cron 
 
 from collective.consultation import _
 from collective.consultation.interfaces import setting
-from collective.consultation.mailing import deliver
+from collective.consultation.mailing import queue
 from collective.consultation.mailing import site_language
 from collective.consultation.mailing import t
 from collective.consultation.mailing import text_message
@@ -49,9 +49,9 @@ def days_late(brain, today):
 class Outcome:
     today: date
     overdue: int = 0
-    units: list = field(default_factory=list)  # (unit name, count, error or None)
+    units: list = field(default_factory=list)  # (unit name, count, letter id)
     unregistered: list = field(default_factory=list)  # unit names with no contact
-    digest_error: str | None = None
+    digest: str | None = None  # the letter id of the secretariat's digest
 
 
 def by_unit(brains):
@@ -122,16 +122,16 @@ def send_reminders(today=None):
         )
         if secretariat:
             message["Reply-To"] = secretariat
-        error = deliver(message)
-        outcome.units.append((unit.name, len(items), error))
+        letter_id = queue(message, "reminder")
+        outcome.units.append((unit.name, len(items), letter_id))
         for brain in items:
             notices.record(
                 brain._unrestrictedGetObject(),
                 "reminder",
                 [notices.readable(unit)],
-                error,
+                letter_id,
             )
-    outcome.digest_error = send_digest(brains, outcome, today, language)
+    outcome.digest = send_digest(brains, outcome, today, language)
     return outcome
 
 
@@ -164,21 +164,9 @@ def send_digest(brains, outcome, today, language):
                 ),
             )
         )
-    failed = [name for name, _count, error in outcome.units if error]
-    if failed:
-        lines.append(
-            (
-                "p",
-                t(
-                    _("Reminders that could not be delivered: ${units}"),
-                    language,
-                    units="、".join(failed),
-                ),
-            )
-        )
     message = text_message(
         t(_("Overdue suggestions: ${count}"), language, count=str(len(brains))),
         (t(_("Secretariat"), language), secretariat),
         lines,
     )
-    return deliver(message)
+    return queue(message, "digest")

@@ -1,5 +1,6 @@
 """Workflow events of suggestions: the step checks before a transition; after it, the
-referral mail, what reopening resets, and merged suggestions following their lead."""
+referral mail, the proposers' mail, what reopening resets, and merged suggestions
+following their lead."""
 
 from collective.consultation.tracking import evaluation
 from collective.consultation.tracking import merge
@@ -20,6 +21,8 @@ def after_transition(suggestion, event):
         start_new_round(suggestion)
     if transition in ("refer", "reopen"):
         notices.notify_referral(suggestion)
+    if transition in notices.PROPOSER_STEPS:
+        notices.notify_proposers(suggestion, transition)
     merge.follow_lead(suggestion, event)
 
 

@@ -1,5 +1,6 @@
 """POST <consultation>/++api++/@invitations: (re)send the invitation to everyone, or to
-{"recipients": [member UID, guest key or e-mail, ...]}."""
+{"recipients": [member UID, guest key or e-mail, ...]}. The messages are queued; the answer
+lists who they were queued for, and the summary shows their delivery as it goes."""
 
 from collective.consultation.calendar import invitations
 from collective.consultation.services.invitations.get import invitations_summary
@@ -7,10 +8,15 @@ from plone import api
 from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
 from zExceptions import BadRequest
+from zope.interface import alsoProvides
+
+import plone.protect.interfaces
 
 
 class InvitationsPost(Service):
     def reply(self):
+        # JSON only, and cookie-authenticated calls from this site only (services/csrf.py)
+        alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
         data = json_body(self.request) or {}
         if not isinstance(data, dict):
             raise BadRequest("The body must be a JSON object.")
@@ -23,12 +29,9 @@ class InvitationsPost(Service):
         chosen = self.chosen(
             data.get("recipients"), invitations.recipients(self.context)
         )
-        results = invitations.send(self.context, "invitation", to=chosen)
+        invitations.send(self.context, "invitation", to=chosen)
         summary = invitations_summary(self.context)
-        summary["results"] = [
-            {"key": key, "ok": error is None, "error": error or ""}
-            for key, error in results.items()
-        ]
+        summary["queued"] = [recipient.key for recipient in chosen]
         return summary
 
     def chosen(self, wanted, everyone):

@@ -15,13 +15,15 @@ class RemindersPost(Service):
         return {
             "today": outcome.today.isoformat(),
             "overdue": outcome.overdue,
+            # queued: each letter's delivery shows on the suggestions' records (@handling)
             "units": [
-                {"unit": n, "items": c, "ok": e is None, "error": e or ""}
-                for n, c, e in outcome.units
+                {"unit": n, "items": c, "letter": letter, "status": "queued"}
+                for n, c, letter in outcome.units
             ],
             "unregistered": outcome.unregistered,
-            "digest": {
-                "ok": outcome.digest_error is None,
-                "error": outcome.digest_error or "",
-            },
+            "digest": (
+                {"letter": outcome.digest, "status": "queued"}
+                if outcome.digest
+                else None
+            ),
         }
