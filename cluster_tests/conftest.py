@@ -1,6 +1,7 @@
 """The cluster tests start real processes: a storage server (PostgreSQL on loopback for
-RelStorage, or a ZEO server), two Zope instances on it, and an SMTP sink; no Plone test
-layer. Every test runs on both layouts. ``make test-cluster`` runs them."""
+RelStorage, or a ZEO server), two Zope instances on it, a mail worker process beside them,
+and an SMTP sink; no Plone test layer. Every test runs on both layouts. ``make
+test-cluster`` runs them."""
 
 from collective.consultation.scripts.cluster import _bin
 from collective.consultation.scripts.cluster import Cluster
@@ -46,9 +47,18 @@ def cluster(request):
             str(base + 51),
             "--dir",
             str(folder / "mail"),
+            "--delay",
+            "0.02",  # a server that takes its time: a worker can be killed half-way
         ]
     )
-    with Cluster(request.param, folder, base_port=base, smtp_port=base + 51) as running:
+    with Cluster(
+        request.param,
+        folder,
+        base_port=base,
+        smtp_port=base + 51,
+        mail_worker="process",  # one worker beside the instances, killed in a test
+        mail_lease=5,  # what a killed worker claimed is taken over after 5 s
+    ) as running:
         running.mail = folder / "mail"
         yield running
     sink.terminate()
@@ -72,3 +82,29 @@ def api(cluster):
         return session(cluster.instances[n], login, password)
 
     return make
+
+
+def delivered(folder):
+    """{recipient address: [Message-ID, ...]} of what the sink received."""
+    from email import message_from_bytes
+    from email import policy
+
+    found = {}
+    for path in sorted(folder.glob("*.eml")):
+        message = message_from_bytes(path.read_bytes(), policy=policy.default)
+        for address in message["To"].addresses:
+            found.setdefault(address.addr_spec, []).append(
+                (message["Message-ID"], message["Subject"])
+            )
+    return found
+
+
+def wait_until(check, seconds=60):
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(0.25)
+    return check()

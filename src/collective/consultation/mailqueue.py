@@ -24,6 +24,7 @@ ZODB provides the transactions, the locking (conflicts) and the durability.
 
 from BTrees.OOBTree import OOBTree
 from collective.consultation import logger
+from collective.consultation.interfaces import setting
 from datetime import datetime
 from datetime import timedelta
 from datetime import timezone
@@ -35,6 +36,8 @@ from plone import api
 from transaction.interfaces import TransientError
 from zope.annotation.interfaces import IAnnotations
 
+import itertools
+import os
 import smtplib
 import threading
 import transaction
@@ -43,7 +46,9 @@ import uuid
 ANNOTATION_KEY = "collective.consultation.outbox"
 QUEUED, SENT, RETRYING, FAILED = "queued", "sent", "retrying", "failed"
 FINAL = (SENT, FAILED)
-LEASE = timedelta(minutes=5)  # a claim not renewed for this long is taken over
+# A claim not renewed for this long is taken over by another worker: longer than one
+# message can take (the SMTP timeout), short enough that a crash does not hold mail back.
+LEASE = timedelta(seconds=float(os.environ.get("CONSULTATION_MAIL_LEASE", 300)))
 BATCH = 50  # letters claimed at once
 FIRST_RETRY = timedelta(minutes=1)
 LONGEST_WAIT = timedelta(hours=1)
@@ -221,8 +226,6 @@ def worst(states):
 
 
 def retry_window():
-    from collective.consultation.interfaces import setting
-
     return timedelta(hours=setting("mail_retry_hours") or 48)
 
 
@@ -237,7 +240,8 @@ def claim(worker, now=None, limit=BATCH):
     box = outbox()
     if box is None:
         return []
-    ids = [key[1] for key in box.due.keys(max=(_stamp(now), "\uffff"))][:limit]
+    due = box.due.keys(max=(_stamp(now), "\uffff"))
+    ids = [key[1] for key in itertools.islice(due, limit)]
     letters = []
     for letter_id in ids:
         letter = box.letters.get(letter_id)
@@ -247,9 +251,8 @@ def claim(worker, now=None, limit=BATCH):
             continue
         letter.claimed_by = worker
         letter.claimed_until = now + LEASE
-        box.schedule(
-            letter, now + LEASE
-        )  # taken over by another worker if this one dies
+        # due again when the claim runs out: another worker takes over if this one dies
+        box.schedule(letter, now + LEASE)
         letters.append(letter)
     if not letters:
         transaction.abort()

@@ -12,14 +12,16 @@ and the system user; then it sends what is due. A commit that queued mail wakes 
 of the same process at once; otherwise it looks every ``interval`` seconds.
 """
 
+from AccessControl.SecurityManagement import getSecurityManager
 from AccessControl.SecurityManagement import newSecurityManager
-from AccessControl.SecurityManagement import noSecurityManager
+from AccessControl.SecurityManagement import setSecurityManager
 from AccessControl.SpecialUsers import system
 from collective.consultation import logger
 from collective.consultation import mailqueue
 from urllib.parse import urlsplit
+from zope.component.hooks import getSite
 from zope.component.hooks import setSite
-from zope.globalrequest import clearRequest
+from zope.globalrequest import getRequest
 from zope.globalrequest import setRequest
 
 import os
@@ -62,6 +64,8 @@ def _request_for(app, site):
 def deliver_for_site(app, site, worker, now=None):
     """One site's due mail, as the system user; returns the number of messages sent."""
     wrapped_app, request = _request_for(app, site)
+    # Put back what the caller had (the thread has nothing; a test or script has a site).
+    old_site, old_request, old_security = getSite(), getRequest(), getSecurityManager()
     setRequest(request)
     setSite(wrapped_app[site.getId()])
     newSecurityManager(None, system)
@@ -73,9 +77,9 @@ def deliver_for_site(app, site, worker, now=None):
         return total
     finally:
         transaction.abort()
-        noSecurityManager()
-        setSite(None)
-        clearRequest()
+        setSecurityManager(old_security)
+        setSite(old_site)
+        setRequest(old_request)
 
 
 def run_once(db, worker=None, now=None):

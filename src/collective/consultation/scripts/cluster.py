@@ -194,13 +194,16 @@ class ZEOServer:
 
 
 class Instance:
-    def __init__(self, name, folder, port, storage, **storage_options):
+    def __init__(
+        self, name, folder, port, storage, mail_worker=True, **storage_options
+    ):
         self.name, self.port = name, port
         self.etc = write_instance(
             Path(folder) / name,
             Path(folder) / name / "var",
             port=port,
             storage=storage,
+            mail_worker=mail_worker,
             **storage_options,
         )
         self.process = None
@@ -234,8 +237,52 @@ class Instance:
                 self.kill()
 
 
+class MailWorker:
+    """``consultation-mail-worker`` beside the instances, with one instance's config."""
+
+    def __init__(self, etc, interval=1, lease=None):
+        self.etc, self.interval, self.process = etc, interval, None
+        self.lease = lease
+
+    def start(self):
+        log = open(self.etc.parent / "var" / "log" / "mailworker.log", "ab")
+        self.process = subprocess.Popen(
+            [
+                _bin("consultation-mail-worker"),
+                "--zope-conf",
+                str(self.etc / "zope.conf"),
+                "--interval",
+                str(self.interval),
+            ],
+            stdout=log,
+            stderr=log,
+            start_new_session=True,
+            env=dict(
+                os.environ,
+                **({"CONSULTATION_MAIL_LEASE": str(self.lease)} if self.lease else {}),
+            ),
+        )
+        return self
+
+    def kill(self):
+        """As a crash would: in the middle of whatever it was sending."""
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(30)
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(30)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
 class Cluster:
-    """A storage server and ``instances`` Zope processes on it, with the demo site."""
+    """A storage server and ``instances`` Zope processes on it, with the demo site. Mail
+    is sent by a worker thread in each instance (``mail_worker="thread"``, as in
+    production), or by one ``consultation-mail-worker`` process (``"process"``)."""
 
     def __init__(
         self,
@@ -245,6 +292,8 @@ class Cluster:
         instances=2,
         smtp_port=8025,
         admin_password="admin",
+        mail_worker="thread",
+        mail_lease=None,
     ):
         self.kind, self.folder = kind, Path(folder).resolve()
         self.smtp_port, self.admin_password = smtp_port, admin_password
@@ -256,10 +305,21 @@ class Cluster:
             options = {"zeo_address": self.server.address}
         else:
             raise ValueError(f"kind: '{kind}' is not zeo or relstorage")
+        threads = mail_worker == "thread"
         self.instances = [
-            Instance(f"instance{n + 1}", self.folder, base_port + n, kind, **options)
+            Instance(
+                f"instance{n + 1}",
+                self.folder,
+                base_port + n,
+                kind,
+                mail_worker=threads,
+                **options,
+            )
             for n in range(instances)
         ]
+        self.worker = (
+            None if threads else MailWorker(self.instances[-1].etc, lease=mail_lease)
+        )
 
     def start(self):
         self.server.start()
@@ -278,12 +338,16 @@ class Cluster:
             )
             for instance in self.instances:
                 instance.start()
+            if self.worker is not None:
+                self.worker.start()
         except BaseException:
             self.stop()
             raise
         return self
 
     def stop(self):
+        if self.worker is not None:
+            self.worker.stop()
         for instance in self.instances:
             instance.stop()
         self.server.stop()

@@ -18,7 +18,7 @@ default-zpublisher-encoding utf-8
 <environment>
   zope_i18n_compile_mo_files true
   CHAMELEON_CACHE $VAR/cache
-  CONSULTATION_MAIL_WORKER on
+  CONSULTATION_MAIL_WORKER {mail_worker}
 </environment>
 {storage}
 <dos_protection>
@@ -162,7 +162,10 @@ def write_instance(
     storage="filestorage",
     zeo_address="127.0.0.1:8100",
     dsn="",
+    mail_worker=True,
 ):
+    """Write etc/zope.conf, zope.ini and site.zcml; ``mail_worker`` runs the delivery
+    worker as a thread in this instance (mailworker.py)."""
     instance, var = Path(instance).resolve(), Path(var).resolve()
     blobs = var / ("blobstorage" if storage == "filestorage" else "blobcache")
     for folder in (
@@ -177,7 +180,12 @@ def write_instance(
     blobs.chmod(0o700)  # ZODB refuses a blob folder others can read
     section = STORAGES[storage].format(zeo_address=zeo_address, dsn=dsn)
     (instance / "etc" / "zope.conf").write_text(
-        ZOPE_CONF.format(var=var, instance=instance, storage=section)
+        ZOPE_CONF.format(
+            var=var,
+            instance=instance,
+            storage=section,
+            mail_worker="on" if mail_worker else "off",
+        )
     )
     (instance / "etc" / "zope.ini").write_text(
         ZOPE_INI.format(var=var, host=host, port=port)

@@ -6,18 +6,22 @@ from datetime import datetime
 from pathlib import Path
 
 import argparse
+import asyncio
 import itertools
 import signal
 import threading
 
 
 class MaildirHandler:
-    def __init__(self, folder):
+    def __init__(self, folder, delay=0.0):
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
         self.counter = itertools.count(1)
+        self.delay = delay
 
     async def handle_DATA(self, server, session, envelope):
+        if self.delay:  # a slow server, for tests and benchmarks
+            await asyncio.sleep(self.delay)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         path = self.folder / f"{stamp}-{next(self.counter):04d}.eml"
         path.write_bytes(envelope.original_content or envelope.content)
@@ -29,9 +33,15 @@ def main(argv=None):
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8025)
     parser.add_argument("--dir", default="var/mail")
+    parser.add_argument(
+        "--delay",
+        type=float,
+        default=0.0,
+        help="seconds to wait before taking a message",
+    )
     args = parser.parse_args(argv)
     controller = Controller(
-        MaildirHandler(args.dir), hostname=args.host, port=args.port
+        MaildirHandler(args.dir, args.delay), hostname=args.host, port=args.port
     )
     controller.start()
     print(f"SMTP sink on {args.host}:{args.port}, writing to {args.dir}", flush=True)
