@@ -67,6 +67,7 @@ setup(
         "dev": ["aiosmtpd"],
         "test": [
             "aiosmtpd",
+            "axe-playwright-python",
             "plone.app.testing",
             "plone.testing",
             "pytest",

@@ -13,7 +13,7 @@ from pytest_plone import fixtures_factory
 
 import pytest
 
-pytest_plugins = ["pytest_plone"]
+pytest_plugins = ["pytest_plone", "browser.chromium"]
 
 globals().update(
     fixtures_factory(

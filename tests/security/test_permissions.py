@@ -84,6 +84,8 @@ PAGE_STAFF_UP = codes(LOGIN, LOGIN, LOGIN, 200, 200, 200)
 PAGE_SECRETARIAT = codes(LOGIN, LOGIN, LOGIN, LOGIN, 200, 200)
 PAGE_MANAGER = codes(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, 200)
 PAGES = [
+    ("/", PAGE_EVERYONE),  # the workbench, each role's own
+    ("/@@workbench", PAGE_EVERYONE),
     ("/2018", PAGE_EVERYONE),
     (WATER, PAGE_EVERYONE),
     (DRAFT, PAGE_STAFF_UP),
@@ -148,9 +150,12 @@ def test_pages(session_as, path, expected):
 def registered():
     """(method or "page", name) of every service and page the add-on registers."""
     from zope.component import getGlobalSiteManager
+    from zope.viewlet.interfaces import IViewlet
 
     found = set()
     for registration in getGlobalSiteManager().registeredAdapters():
+        if registration.provided.isOrExtends(IViewlet):
+            continue  # parts of pages, not pages
         factory = registration.factory
         modules = [getattr(factory, "__module__", "")] + [
             base.__module__ for base in getattr(factory, "__mro__", ())

@@ -23,3 +23,22 @@ def local_time(iso):
     from datetime import datetime
 
     return local_datetime(datetime.fromisoformat(iso))
+
+
+def readable(value, language="zh_CN", with_time=True):
+    """A date, or an aware datetime in the site's zone, as people read it: 2018年6月28日
+    09:00 on a Chinese site, 2018-06-28 09:00 otherwise."""
+    if value is None:
+        return ""
+    if hasattr(value, "asdatetime"):  # a Zope DateTime from the catalog
+        value = value.asdatetime()
+    if hasattr(value, "hour"):
+        value = value.astimezone(site_timezone()) if value.tzinfo else value
+        clock = value.strftime("%H:%M") if with_time else ""
+    else:
+        clock = ""
+    if language.lower().startswith("zh"):
+        day = f"{value.year}年{value.month}月{value.day}日"
+    else:
+        day = f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
+    return f"{day} {clock}".strip()

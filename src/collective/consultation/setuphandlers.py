@@ -21,7 +21,13 @@ class HiddenProfiles:
         return []
 
 
+def use_workbench(portal):
+    """The workbench (工作台) is the site's front page."""
+    portal.setLayout("workbench")
+
+
 def post_install(context):
+    use_workbench(api.portal.get())
     for group_id, title_en, title_zh, roles in GROUPS:
         group = api.group.get(groupname=group_id)
         if group is None:
@@ -35,6 +41,9 @@ def post_install(context):
 
 
 def post_uninstall(context):
+    portal = api.portal.get()
+    if portal.getLayout() == "workbench":
+        portal.setLayout(portal.getDefaultLayout())
     for group_id, *_ in GROUPS:
         if api.group.get(groupname=group_id) is not None:
             api.group.delete(groupname=group_id)

@@ -17,7 +17,8 @@ from collective.consultation.browser.reports import ReportsPanel
 from collective.consultation.browser.tracking import HandlingPanel
 from collective.consultation.content.validation import parse_guest
 from collective.consultation.content.validation import safe_url
-from collective.consultation.dates import local_datetime
+from collective.consultation.dates import readable
+from collective.consultation.mailing import site_language
 from collective.consultation.members import duty
 from collective.consultation.permissions import HANDLE_SUGGESTION
 from collective.consultation.permissions import MANAGE_ATTENDANCE
@@ -29,6 +30,37 @@ from plone import api
 from Products.Five.browser import BrowserView
 from zope.i18n import translate
 
+# What a state means, for the banner at the top of the page.
+BANNERS = {
+    ("Consultation", "draft"): _(
+        "Draft: not yet scheduled; only committee staff see it and nobody is invited yet."
+    ),
+    ("Consultation", "scheduled"): _(
+        "Scheduled: the invitations have gone out; invitees answer from their mail."
+    ),
+    ("Consultation", "held"): _(
+        "Held: attendance can be marked and the minutes written and approved."
+    ),
+    ("Consultation", "minuted"): _(
+        "Minutes approved: the record of this consultation is closed."
+    ),
+    ("Consultation", "cancelled"): _(
+        "Cancelled: this consultation will not take place; the invitees were told."
+    ),
+    ("Suggestion", "draft"): _("Draft: not yet submitted to the committee."),
+    ("Suggestion", "submitted"): _(
+        "Submitted: waiting to be referred to the unit that must answer."
+    ),
+    ("Suggestion", "referred"): _("Referred: the lead unit is preparing its answer."),
+    ("Suggestion", "answered"): _(
+        "Answered: the proposers may now rate the answer (democratic evaluation)."
+    ),
+    ("Suggestion", "adopted"): _("Adopted."),
+    ("Suggestion", "implemented"): _("Adopted and implemented."),
+    ("Suggestion", "not_adopted"): _("Not adopted."),
+    ("Suggestion", "withdrawn"): _("Withdrawn by its proposers."),
+}
+
 
 class _Base(BrowserView):
     def label(self, pairs_name, value):
@@ -38,7 +70,20 @@ class _Base(BrowserView):
         return state_title(portal_type, state, self.request)
 
     def date(self, value):
-        return local_datetime(value)
+        """A time as the committee reads it: in the site's zone and language."""
+        return readable(value, site_language())
+
+    def banner(self):
+        """What the state means here, said at the top of the page."""
+        state = self.review_state()
+        text = BANNERS.get((self.context.portal_type, state))
+        if text is None:
+            return None
+        return {
+            "state": state,
+            "title": self.state(self.context.portal_type, state),
+            "text": text,
+        }
 
     def path_query(self, depth=1):
         return {"query": "/".join(self.context.getPhysicalPath()), "depth": depth}

@@ -1,54 +1,13 @@
 """End to end in a real headless Chromium (Debian's `chromium`, driven by Playwright):
 committee staff log in and create a consultation through the Classic UI."""
 
+from browser.chromium import log_in
 from collective.consultation.testing import MailSink
 from conftest import search
 from conftest import STAFF
 
 import os
-import pytest
-import shutil
 import transaction
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-if not os.path.exists(CHROMIUM):
-    if os.environ.get("CI"):
-        raise RuntimeError("CI must install Debian's chromium (see .ci/run)")
-    pytest.skip("Debian's chromium is not installed", allow_module_level=True)
-
-playwright_api = pytest.importorskip("playwright.sync_api")
-
-# Flags for a closed network: no background connections, no first-run work.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-@pytest.fixture
-def page(functional):
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        context = browser.new_context(locale="zh-CN")
-        page = context.new_page()
-        page.set_default_timeout(30_000)
-        yield page
-        browser.close()
-
-
-def log_in(page, portal_url, login, password):
-    page.goto(f"{portal_url}/login")
-    page.fill("#__ac_name", login)
-    page.fill("#__ac_password", password)
-    page.click("button[name='buttons.login']")
-    page.wait_for_selector("#edit-zone")  # the toolbar: logged in
 
 
 def fill_consultation(page, kind):

@@ -1,0 +1,62 @@
+"""A member on a phone (375 px): the pages they use fit the screen without scrolling
+sideways, and the controls are big enough to tap; axe-core finds no serious or critical
+accessibility problem on our pages."""
+
+from browser.chromium import log_in
+from conftest import MEMBER
+
+import pytest
+
+MEMBER_PAGES = [
+    "",
+    "/2018",
+    "/2018/2018-10-30-bimonthly",  # 游进 is invited
+    "/@@my-duties",
+    "/2018/sqmy01",  # his adopted public-opinion item
+]
+
+
+def overflow(page):
+    return page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+
+
+def test_member_pages_fit_a_phone(phone, portal_url):
+    log_in(phone, portal_url, *MEMBER)
+    for path in MEMBER_PAGES:
+        phone.goto(f"{portal_url}{path}")
+        assert overflow(phone) <= 0, path
+
+
+def test_visitor_pages_fit_a_phone(phone, portal_url):
+    for path in ("", "/2018", "/2018/2018-06-28-bimonthly", "/2018/sqmy01"):
+        phone.goto(f"{portal_url}{path}")
+        assert overflow(phone) <= 0, path
+
+
+def test_tap_targets_on_the_workbench(phone, portal_url):
+    log_in(phone, portal_url, *MEMBER)
+    phone.goto(portal_url)
+    for selector in (".workbench-tiles .tile", ".todo-link"):
+        for box in [e.bounding_box() for e in phone.query_selector_all(selector)]:
+            assert box["height"] >= 44, selector
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["", "/2018", "/2018/2018-06-28-bimonthly", "/2018/sqmy01", "/@@my-duties"],
+)
+def test_no_serious_accessibility_problem(page, portal_url, path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    log_in(page, portal_url, *MEMBER)
+    page.goto(f"{portal_url}{path}")
+    # our part of the page: Plone's toolbar and its widgets are Plone's to mend
+    results = Axe().run(page, context={"include": [["#content"], ["#portal-header"]]})
+    serious = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
