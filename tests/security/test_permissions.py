@@ -105,6 +105,11 @@ PAGES = [
     ("/@@suggestion-list?state=referred", PAGE_SECRETARIAT),
     ("/2018/@@import-suggestions", PAGE_SECRETARIAT),
     (f"{WATER}/@@attendance", PAGE_STAFF_UP),
+    (
+        "/2018/2018-12-20-bimonthly/@@cancel-consultation",
+        codes(LOGIN, LOGIN, LOGIN, 200, LOGIN, 200),
+    ),
+    (f"{HELD}/++add++Suggestion", codes(LOGIN, 200, 200, 200, 200, 200)),
     ("/@@my-duties", codes(LOGIN, 200, 200, 200, 200, 200)),
     ("/@@minutes-template", PAGE_MANAGER),
     ("/@@consultation-settings", PAGE_MANAGER),
@@ -178,7 +183,11 @@ def registered():
 
 def endpoint(path):
     """The service or page a path calls: its last segment starting with @."""
-    segments = [s for s in path.split("?")[0].split("/") if s.startswith("@")]
+    segments = path.split("?")[0].split("/")
+    added = [s.split("++add++", 1)[1] for s in segments if s.startswith("++add++")]
+    if added:
+        return added[-1]  # an add form, registered under its type's name
+    segments = [s for s in segments if s.startswith("@")]
     return segments[-1].lstrip("@") if segments else None
 
 

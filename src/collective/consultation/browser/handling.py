@@ -5,6 +5,8 @@ decline its reason. It calls the same core as ``@handling`` in the REST API."""
 from collective.consultation import _
 from collective.consultation.content.suggestion import ISuggestion
 from collective.consultation.tracking import steps
+from collective.consultation.tracking.evaluation import proposer_members
+from html import escape
 from plone import api
 from plone.z3cform.layout import wrap_form
 from z3c.form import button
@@ -44,6 +46,41 @@ def _form_field(name, step):
     one.interface = ISuggestion
     one.required = name in step.required
     return one
+
+
+# What each step does beyond changing the state: said on the form before it is taken.
+CONSEQUENCES = {
+    "refer": _(
+        "The lead unit is sent the referral by mail, the assisting units a copy; the "
+        "deadline starts the count for overdue reminders."
+    ),
+    "reopen": _("The lead unit is sent the suggestion again for another round."),
+    "answer": _("The proposers are told of the answer and asked to rate it."),
+    "adopt": _("The proposers are told that their suggestion was adopted."),
+    "implement": _("The proposers are told what was done."),
+    "decline": _("The proposers are told that it will not be adopted, and why."),
+    "withdraw": _("The suggestion leaves the handling; its history is kept."),
+}
+
+
+def step_message(suggestion, transition):
+    """What the step did, for the page the user lands on."""
+    if transition in ("refer", "reopen"):
+        assisting = "、".join(suggestion.assisting_units or ())
+        return _(
+            "Referred to ${unit}${assisting}; the referral mail is on its way.",
+            mapping={
+                "unit": suggestion.lead_unit,
+                "assisting": f"（协办：{assisting}）" if assisting else "",
+            },
+        )
+    told = sum(1 for m in proposer_members(suggestion) if m.email)
+    if transition in ("answer", "adopt", "implement", "decline") and told:
+        return _(
+            "Done; ${count} proposers are being told by mail.",
+            mapping={"count": told},
+        )
+    return _("The step was taken.")
 
 
 class HandleForm(form.Form):
@@ -86,9 +123,28 @@ class HandleForm(form.Form):
                 self.fields[name].ignoreContext = True
         super().update()
 
+    def updateWidgets(self, prefix=None):
+        super().updateWidgets(prefix)
+        # A required choice starts empty: pressing the button without choosing is an
+        # error on the field, never a referral to whatever came first in the list.
+        if "lead_unit" in self.widgets:
+            widget = self.widgets["lead_unit"]
+            widget.prompt = True
+            widget.promptMessage = _("Choose the lead unit")
+            if not self.context.lead_unit and not self.request.form.get(widget.name):
+                widget.value = []
+
     def updateActions(self):
         super().updateActions()
         self.actions["take"].addClass("btn-primary")
+
+    def consequence(self):
+        """What the step will do, said before it is done."""
+        text = CONSEQUENCES.get(self.transition())
+        if not text:
+            return ""
+        text = escape(translate(text, context=self.request))
+        return f'<p class="alert alert-info step-consequence">{text}</p>'
 
     @button.buttonAndHandler(_("Save and take the step"), name="take")
     def handle_take(self, action):
@@ -104,7 +160,9 @@ class HandleForm(form.Form):
                 if name in self.widgets:
                     raise WidgetActionExecutionError(name, Invalid(message))
             raise ActionExecutionError(Invalid(str(exc)))
-        api.portal.show_message(_("The step was taken."), request=self.request)
+        api.portal.show_message(
+            step_message(self.context, self.transition()), request=self.request
+        )
         self.request.response.redirect(self.context.absolute_url())
 
     @button.buttonAndHandler(_("Cancel"), name="cancel")
@@ -115,7 +173,9 @@ class HandleForm(form.Form):
         hidden = (
             f'<input type="hidden" name="transition" value="{self.transition()}" />'
         )
-        return super().render().replace("</form>", hidden + "</form>", 1)
+        return self.consequence() + super().render().replace(
+            "</form>", hidden + "</form>", 1
+        )
 
 
 HandleView = wrap_form(HandleForm)

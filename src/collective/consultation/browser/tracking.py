@@ -32,6 +32,12 @@ class HandlingPanel(BrowserView):
             if t["id"] in steps.STEPS and t["id"] != "submit"
         ]
 
+    def can_submit(self):
+        """A draft the user may submit (报送): the button on the page, not only the
+        state menu."""
+        wftool = api.portal.get_tool("portal_workflow")
+        return any(t["id"] == "submit" for t in wftool.getTransitionsFor(self.context))
+
     def evaluation_form(self):
         """The rating form, for a proposer while the answer may be rated."""
         if api.content.get_state(self.context) not in evaluation.OPEN_STATES:
