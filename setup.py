@@ -60,6 +60,7 @@ setup(
         "docxtpl",
         "openpyxl",
         "python-dateutil",
+        "pypinyin",
         "setuptools",
     ],
     extras_require={

@@ -124,6 +124,7 @@ PAGES = [
     (f"{WATER}/@@resend-invitations", codes(LOGIN, LOGIN, LOGIN, 403, 403, 403)),
     ("/members/m01/@@regenerate-feed-token", codes(LOGIN, 403, LOGIN, 403, 403, 403)),
     (f"{WATER}/@@store-minutes", codes(LOGIN, LOGIN, LOGIN, 403, 403, 403)),
+    (f"{DRAFT}/@@invite-sector", codes(LOGIN, LOGIN, LOGIN, 403, LOGIN, 403)),
     (f"{PUBLIC}/@@evaluate", codes(LOGIN, 400, LOGIN, LOGIN, 400, 400)),
 ]
 

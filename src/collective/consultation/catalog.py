@@ -13,6 +13,8 @@ from collective.consultation.members.attendance import statuses
 from collective.consultation.relations import related_objects
 from plone.indexer import indexer
 from plone.uuid.interfaces import IUUID
+from pypinyin import lazy_pinyin
+from pypinyin import Style
 from zope.interface import Interface
 
 
@@ -241,6 +243,23 @@ def member_party(obj):
 @indexer(ICommitteeMember)
 def member_userid(obj):
     return obj.userid or None
+
+
+@indexer(ICommitteeMember)
+def member_searchable_text(obj):
+    """A member is found by name, by the name's pinyin and its initials (游进: youjin,
+    yj), by sector and by organisation."""
+    name = obj.title or ""
+    return " ".join(
+        part
+        for part in (
+            name,
+            "".join(lazy_pinyin(name)),
+            "".join(lazy_pinyin(name, style=Style.FIRST_LETTER)),
+            obj.Description(),
+        )
+        if part
+    )
 
 
 @indexer(ICommitteeMember)

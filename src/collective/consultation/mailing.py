@@ -4,6 +4,7 @@ sends it after commit (mailqueue.py)."""
 
 from collective.consultation import mailqueue
 from collective.consultation.interfaces import setting
+from collective.consultation.language import site_language  # noqa: F401 - shared here
 from collective.consultation.safetext import one_line
 from email import policy
 from email.mime.multipart import MIMEMultipart
@@ -19,14 +20,6 @@ from zope.i18nmessageid import Message
 
 def t(message, language, **mapping):
     return translate(Message(message, mapping=mapping), target_language=language)
-
-
-def site_language():
-    language = (
-        api.portal.get_registry_record("plone.default_language", default="zh-cn")
-        or "zh-cn"
-    )
-    return "zh_CN" if language.lower().startswith("zh") else language.split("-")[0]
 
 
 def sender():

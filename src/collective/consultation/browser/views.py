@@ -191,6 +191,15 @@ class ConsultationView(_Base, InvitationsPanel, MinutesPanel, ReportsPanel):
             if check("View", m)
         ]
 
+    def sector_choices(self):
+        """The sectors staff may invite whole, while invitations can still change."""
+        if self.review_state() not in (
+            "draft",
+            "scheduled",
+        ) or not api.user.has_permission("Modify portal content", obj=self.context):
+            return []
+        return [(value, self.label("SECTORS", value)) for value, _t in v.SECTORS]
+
     def guests(self):
         """Guests with their organisation and e-mail, for staff only (privacy.py)."""
         if not may_see_member_data(self.context):

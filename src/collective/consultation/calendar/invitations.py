@@ -10,6 +10,7 @@ from collective.consultation.calendar.data import PARTSTATS
 from collective.consultation.calendar.ical import build_calendar
 from collective.consultation.calendar.identity import ical_sequence
 from collective.consultation.calendar.mail import build_message
+from collective.consultation.content.consultation import IConsultation
 from collective.consultation.content.validation import parse_guest
 from collective.consultation.mailing import sender
 from collective.consultation.mailing import site_language
@@ -20,7 +21,13 @@ from persistent.list import PersistentList
 from persistent.mapping import PersistentMapping
 from plone.uuid.interfaces import IUUID
 from typing import NamedTuple
+from z3c.relationfield import RelationValue
 from zope.annotation.interfaces import IAnnotations
+from zope.component import getUtility
+from zope.event import notify
+from zope.intid.interfaces import IIntIds
+from zope.lifecycleevent import Attributes
+from zope.lifecycleevent import ObjectModifiedEvent
 
 ANNOTATION_KEY = "collective.consultation.invitations"
 ANSWERS = ("accepted", "declined", "leave")
@@ -32,6 +39,23 @@ class Recipient(NamedTuple):
     name: str
     email: str
     kind: str  # "member" or "guest"
+
+
+def invite(consultation, members):
+    """Add ``members`` to the invitees (those already invited stay as they are); the
+    usual modified event follows, so a scheduled consultation sends them invitations.
+    Returns how many were added."""
+    current = {IUUID(m) for m in related_objects(consultation.invitees)}
+    new = [m for m in members if IUUID(m) not in current]
+    if not new:
+        return 0
+    intids = getUtility(IIntIds)
+    consultation.invitees = list(consultation.invitees or []) + [
+        RelationValue(intids.getId(m)) for m in new
+    ]
+    notify(ObjectModifiedEvent(consultation, Attributes(IConsultation, "invitees")))
+    consultation.reindexObject()
+    return len(new)
 
 
 def recipients(consultation):

@@ -4,7 +4,7 @@ from collective.consultation.content.validation import check_units
 from collective.consultation.content.validation import check_url
 from collective.consultation.content.validation import kind_errors
 from collective.consultation.content.validation import relation_targets
-from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
+from collective.consultation.widgets import MemberPickerFieldWidget
 from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.supermodel import model
@@ -96,7 +96,7 @@ class IConsultation(model.Schema):
     )
     directives.widget(
         "invitees",
-        RelatedItemsFieldWidget,
+        MemberPickerFieldWidget,
         vocabulary="plone.app.vocabularies.Catalog",
         pattern_options={
             "selectableTypes": ["CommitteeMember"],

@@ -1,9 +1,12 @@
 from collective.consultation import _
+from collective.consultation import vocabularies
+from collective.consultation.language import site_language
 from plone.dexterity.content import Container
 from plone.dexterity.content import Item
 from plone.schema.email import Email
 from plone.supermodel import model
 from zope import schema
+from zope.i18n import translate
 from zope.interface import implementer
 
 
@@ -49,3 +52,13 @@ class ICommitteeMember(model.Schema):
 @implementer(ICommitteeMember)
 class CommitteeMember(Item):
     """政协委员"""
+
+    def Description(self):
+        """ "界别 · 单位及职务": what tells two members with one name apart, in pickers
+        and lists (no contact data)."""
+        sector = vocabularies.title_of(vocabularies.SECTORS, self.sector)
+        parts = [
+            translate(sector, target_language=site_language()) if sector else "",
+            self.organisation or "",
+        ]
+        return " · ".join(part for part in parts if part)

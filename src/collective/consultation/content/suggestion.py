@@ -1,6 +1,7 @@
 from collective.consultation import _
 from collective.consultation.content.validation import check_units
 from collective.consultation.content.validation import relation_targets
+from collective.consultation.widgets import MemberPickerFieldWidget
 from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
 from plone.autoform import directives
 from plone.dexterity.content import Item
@@ -62,7 +63,7 @@ class ISuggestion(model.Schema):
         constraint=relation_targets("CommitteeMember"),
     )
     directives.widget(
-        "proposers", RelatedItemsFieldWidget, **_related_widget("CommitteeMember")
+        "proposers", MemberPickerFieldWidget, **_related_widget("CommitteeMember")
     )
     proposer_other = schema.TextLine(
         title=_("Other proposers"),

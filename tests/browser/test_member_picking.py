@@ -1,0 +1,73 @@
+"""Picking members: the picker searches the whole member directory by name, pinyin and its
+initials, sector or organisation, and shows 姓名 · 界别 · 单位; a whole sector is invited
+in one step."""
+
+from browser.chromium import log_in
+from conftest import browser_for
+from conftest import search
+from conftest import STAFF
+
+import pytest
+import transaction
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [("游进", "游进"), ("youjin", "游进"), ("yj", "游进"), ("湖北科技学院", "于海波")],
+)
+def test_the_catalog_finds_members(functional, text, expected):
+    names = [
+        b.Title for b in search(portal_type="CommitteeMember", SearchableText=text)
+    ]
+    assert expected in names
+
+
+def test_a_member_is_described_by_sector_and_organisation(functional):
+    member = functional["portal"]["members"]["m01"]
+    sector, organisation = member.Description().split(" · ")
+    assert sector and organisation == member.organisation
+    assert "@" not in member.Description()  # no contact data
+
+
+def test_the_picker_finds_a_member_by_initials(page, portal_url):
+    log_in(page, portal_url, *STAFF)
+    page.goto(f"{portal_url}/2018/++add++Consultation")
+    page.click("a.autotoc-level-1 >> text=/参加|Participants/")
+    field = page.locator("#formfield-form-widgets-invitees input.select2-input").first
+    field.click()
+    field.type("yj")
+    page.wait_for_selector(".member-picker-result")
+    results = page.locator(".select2-results li").all_inner_texts()
+    mine = [r for r in results if r.startswith("游进")]
+    assert mine and "·" in mine[0]  # with sector and organisation
+
+
+def test_inviting_a_whole_sector(functional, staff):
+    from test_calendar import future
+
+    response = staff.post(
+        "/2018",
+        json={
+            "@type": "Consultation",
+            "title": "教育界界别协商会",
+            "kind": "sectoral",
+            "sector": "education",
+            "start": future(25, 9),
+            "end": future(25, 11),
+            "invitees": ["/members/m01"],
+        },
+    )
+    url = response.json()["@id"].replace("/++api++", "")
+    browser = browser_for(functional, *STAFF)
+    browser.open(url)
+    browser.getControl(name="sector").value = ["education"]
+    browser.getForm(action="@@invite-sector").submit()
+    transaction.begin()
+    educators = {
+        b.UID for b in search(portal_type="CommitteeMember", sector="education")
+    }
+    (brain,) = search(portal_type="Consultation", Title="教育界界别协商会")
+    assert educators and educators <= set(brain.invitees)
+    assert len(brain.invitees) == len(
+        educators | {functional["portal"]["members"]["m01"].UID()}
+    )
