@@ -94,6 +94,7 @@ bench: install
 	$(BIN)/python -m bench.reports_bench
 	$(BIN)/python -m bench.stats_bench
 	$(BIN)/python -m bench.mail_bench
+	$(BIN)/python -m bench.page_bench
 
 # 50 clients for 60 s against one instance, then two (RelStorage): a few minutes.
 bench-load: install-cluster

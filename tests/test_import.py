@@ -231,3 +231,41 @@ def test_import_page(functional, portal_url):
     )
     browser.getControl(name="form.import").click()
     assert "import-problems" in browser.contents and "无此会" in browser.contents
+
+
+def test_the_previewed_file_is_imported_without_a_second_upload(
+    functional, portal_url, secretary
+):
+    from conftest import browser_for
+    from conftest import SECRETARY
+
+    before = count(secretary)
+    browser = browser_for(functional, *SECRETARY)
+    browser.open(f"{portal_url}/2018/@@import-suggestions")
+    browser.getControl(name="file").add_file(
+        xlsx(GOOD),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "建议.xlsx",
+    )
+    browser.getControl(name="form.preview").click()
+    assert "import-kept" in browser.contents and "建议.xlsx" in browser.contents
+    browser.getControl(name="form.import").click()  # no file chosen again
+    assert "import-problems" not in browser.contents
+    assert count(secretary) == before + len(GOOD)
+
+
+def test_the_template_is_what_the_import_reads(functional, portal_url, secretary):
+    from conftest import browser_for
+    from conftest import SECRETARY
+    from openpyxl import load_workbook
+
+    browser = browser_for(functional, *SECRETARY)
+    browser.open(f"{portal_url}/2018/@@import-suggestions")
+    browser.getLink(url="template=xlsx").click()
+    sheet = load_workbook(io.BytesIO(browser.contents)).active
+    header = [cell.value for cell in sheet[1]]
+    assert header[:2] == ["标题", "内容"] and "提出人" in header
+    response = post(secretary, browser.contents, "template.xlsx")
+    assert response.status_code == 200, response.text
+    assert response.json()["problems"] == []
+    assert len(response.json()["rows"]) == 1

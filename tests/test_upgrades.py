@@ -2,8 +2,8 @@
 
 
 def test_the_later_upgrade_steps_run(functional):
-    """1002 and 1003 on the test site: the registry record, the front page, members
-    reindexed; then the profile is at its newest version."""
+    """1002 to 1004 on the test site: the registry record, the front page, members
+    reindexed, the unit steps, the footer; then the profile is at its newest version."""
     from collective.consultation.upgrades import v1003
     from plone.app.testing import setRoles
     from plone.app.testing import TEST_USER_ID
@@ -14,8 +14,27 @@ def test_the_later_upgrade_steps_run(functional):
     setup.setLastVersionForProfile("collective.consultation:default", "1001")
     setup.upgradeProfile("collective.consultation:default")
     assert setup.getLastVersionForProfile("collective.consultation:default") == (
-        "1003",
+        "1004",
     )
     portal.setLayout("listing_view")
     v1003.use_workbench_step(setup)
     assert portal.getLayout() == "workbench"
+
+
+def test_1004_brings_the_unit_steps_and_the_committee_footer(functional):
+    from plone.app.testing import setRoles
+    from plone.app.testing import TEST_USER_ID
+    from plone.portlets.interfaces import IPortletAssignmentMapping
+    from plone.portlets.interfaces import IPortletManager
+    from zope.component import getMultiAdapter
+    from zope.component import getUtility
+
+    portal = functional["portal"]
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    workflow = portal.portal_workflow["suggestion_workflow"]
+    footer = getMultiAdapter(
+        (portal, getUtility(IPortletManager, name="plone.footerportlets")),
+        IPortletAssignmentMapping,
+    )
+    assert {"reassign", "remind"} <= set(workflow.transitions.objectIds())
+    assert "colophon" not in footer and "footer" in footer

@@ -105,7 +105,11 @@ SUGGESTION_CASES = [
     (("submit",), "secretary", {"refer", "decline", "withdraw"}),
     (("submit",), "staff", {"withdraw"}),
     (("submit",), "youjin", {"withdraw"}),
-    (("submit", "refer"), "secretary", {"answer", "adopt", "decline", "withdraw"}),
+    (
+        ("submit", "refer"),
+        "secretary",
+        {"answer", "adopt", "decline", "withdraw", "reassign", "remind"},
+    ),
     (("submit", "refer"), "staff", {"withdraw"}),
     (("submit", "refer", "answer"), "secretary", {"adopt", "decline"}),
     (("submit", "refer", "answer"), "staff", set()),

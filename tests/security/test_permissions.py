@@ -100,6 +100,12 @@ PAGES = [
         f"{SUBMITTED}/@@handle?transition=refer",
         codes(LOGIN, LOGIN, LOGIN, LOGIN, 200, 200),
     ),
+    (
+        f"{SUBMITTED}/@@merge-suggestions",
+        codes(LOGIN, LOGIN, LOGIN, LOGIN, 200, 200),
+    ),
+    ("/@@accessibility-info", PAGE_EVERYONE),
+    ("/@@footer", PAGE_EVERYONE),
     ("/@@tracking-dashboard", PAGE_SECRETARIAT),
     ("/2018/@@tracking-dashboard", PAGE_SECRETARIAT),
     ("/@@suggestion-list?state=referred", PAGE_SECRETARIAT),
@@ -126,6 +132,10 @@ PAGES = [
     (f"{WATER}/@@store-minutes", codes(LOGIN, LOGIN, LOGIN, 403, 403, 403)),
     (f"{DRAFT}/@@invite-sector", codes(LOGIN, LOGIN, LOGIN, 403, LOGIN, 403)),
     (f"{PUBLIC}/@@evaluate", codes(LOGIN, 400, LOGIN, LOGIN, 400, 400)),
+    (
+        f"{SUBMITTED}/@@unmerge-suggestion",
+        codes(LOGIN, LOGIN, LOGIN, LOGIN, 403, 403),
+    ),
 ]
 
 

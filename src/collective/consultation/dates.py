@@ -42,3 +42,16 @@ def readable(value, language="zh_CN", with_time=True):
     else:
         day = f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
     return f"{day} {clock}".strip()
+
+
+def shown(value, with_time=True):
+    """A time as pages, history and notices show it: in the site's zone and language
+    (2018年6月28日 09:00 on a Chinese site). Takes a date, a datetime, a Zope DateTime or
+    the ISO text records keep."""
+    from collective.consultation.language import site_language
+
+    if isinstance(value, str):
+        from datetime import datetime
+
+        value = datetime.fromisoformat(value) if value else None
+    return readable(value, site_language(), with_time)

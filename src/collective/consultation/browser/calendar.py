@@ -6,7 +6,7 @@ from collective.consultation import _
 from collective.consultation.browser.display import delivery_label
 from collective.consultation.calendar import feedtoken
 from collective.consultation.calendar import invitations
-from collective.consultation.dates import local_time
+from collective.consultation.dates import shown
 from collective.consultation.permissions import MANAGE_INVITATIONS
 from plone import api
 from plone.protect import CheckAuthenticator
@@ -68,7 +68,7 @@ class InvitationsPanel(BrowserView):
         )
 
     def local_time(self, iso):
-        return local_time(iso)
+        return shown(iso)
 
     ANSWER_LABELS = {
         "accepted": _("Will attend"),

@@ -8,9 +8,11 @@ from collective.consultation.browser.charts import bar_chart
 from collective.consultation.browser.display import label
 from collective.consultation.browser.display import state_title
 from collective.consultation.reports import adoption
+from collective.consultation.reports import writers
 from collective.consultation.reports.stats import consultation_stats
 from collective.consultation.tracking import evaluation
 from collective.consultation.tracking import reminders
+from collective.consultation.tracking import units
 from datetime import date
 from plone import api
 from Products.Five.browser import BrowserView
@@ -153,7 +155,10 @@ class SuggestionListView(BrowserView):
 
     def filters(self):
         params = dict(self.request.form)
+        params.pop("_authenticator", None)  # plone.protect adds it to every form
         self.list_name = params.pop("list", None) or None
+        if params.pop("format", "") not in ("", "xlsx"):
+            raise BadRequest("format: only 'xlsx' exports the list.")
         if self.list_name and self.list_name not in LISTS:
             raise BadRequest(
                 f"list: '{self.list_name}' is not one of {', '.join(LISTS)}."
@@ -200,6 +205,76 @@ class SuggestionListView(BrowserView):
             for brain, row in zip(self._brains, adoption.rows(self._brains, labels))
         ]
 
+    def choices(self):
+        """The filter form's options: years present, kinds, states, units."""
+        catalog = api.portal.get_tool("portal_catalog")
+        filters = self.filters()
+        years = sorted(
+            (y for y in catalog.uniqueValuesFor("consultation_year") if y),
+            reverse=True,
+        )
+
+        def options(pairs, chosen):
+            return [
+                {"value": value, "title": title, "selected": value in chosen}
+                for value, title in pairs
+            ]
+
+        return {
+            "year": options([(str(y), str(y)) for y in years], [str(filters.year)]),
+            "kind": options(
+                [
+                    (value, label(vocabularies.KINDS, value, self.request))
+                    for value, _title in vocabularies.KINDS
+                ],
+                [filters.kind],
+            ),
+            "state": options(
+                [
+                    (state, state_title("Suggestion", state, self.request))
+                    for state in LIFECYCLE
+                ],
+                filters.state,
+            ),
+            "unit": options([(name, name) for name in units.names()], [filters.unit]),
+            "list": options(
+                [
+                    ("overdue", translate(_("Overdue"), context=self.request)),
+                    (
+                        "unevaluated",
+                        translate(
+                            _("Answered, not yet evaluated"), context=self.request
+                        ),
+                    ),
+                ],
+                [self.list_name],
+            ),
+        }
+
+    def export_url(self):
+        """The list as shown, as a workbook."""
+        query = {
+            k: v
+            for k, v in self.request.form.items()
+            if v and k not in ("format", "_authenticator")
+        }
+        return f"{site_url()}/@@suggestion-list?" + urlencode(
+            dict(query, format="xlsx"), doseq=True
+        )
+
+    def export(self):
+        labels = adoption.Labels(self.request)
+        rows = adoption.rows(self._brains, labels)
+        data = writers.to_xlsx(rows, adoption.summary(self._brains), labels)
+        response = self.request.response
+        response.setHeader("Content-Type", writers.XLSX)
+        response.setHeader(
+            "Content-Disposition", 'attachment; filename="suggestions.xlsx"'
+        )
+        return data
+
     def __call__(self):
         self._brains = self.brains()
+        if self.request.form.get("format") == "xlsx":
+            return self.export()
         return self.index()

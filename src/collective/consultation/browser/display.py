@@ -2,7 +2,7 @@
 
 from collective.consultation import _
 from collective.consultation import vocabularies
-from collective.consultation.dates import local_time
+from collective.consultation.dates import shown
 from plone import api
 from zope.i18n import translate
 
@@ -37,7 +37,7 @@ def delivery_label(status, request, delivered=None, attempts=0):
         return ""
     text = translate(DELIVERY_LABELS[status], context=request)
     if status == "sent" and delivered:
-        text += " " + local_time(delivered)
+        text += " " + shown(delivered)
     elif status == "retrying":
         text += " " + translate(
             _("(${count} attempts)", mapping={"count": attempts}), context=request

@@ -60,12 +60,25 @@ CONSEQUENCES = {
     "implement": _("The proposers are told what was done."),
     "decline": _("The proposers are told that it will not be adopted, and why."),
     "withdraw": _("The suggestion leaves the handling; its history is kept."),
+    "reassign": _(
+        "The new lead unit is sent the referral, the assisting units a copy, and the "
+        "units that leave are told; the history keeps the former units and the reason."
+    ),
+    "remind": _(
+        "The lead unit is sent a reminder of this suggestion and its deadline, with "
+        "your comment; the history records it."
+    ),
 }
 
 
 def step_message(suggestion, transition):
     """What the step did, for the page the user lands on."""
-    if transition in ("refer", "reopen"):
+    if transition == "remind":
+        return _(
+            "A reminder is on its way to ${unit}.",
+            mapping={"unit": suggestion.lead_unit},
+        )
+    if transition in ("refer", "reopen", "reassign"):
         assisting = "、".join(suggestion.assisting_units or ())
         return _(
             "Referred to ${unit}${assisting}; the referral mail is on its way.",

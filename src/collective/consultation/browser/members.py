@@ -9,7 +9,7 @@ from collective.consultation.browser.calendar import webcal
 from collective.consultation.browser.display import label
 from collective.consultation.browser.display import state_title
 from collective.consultation.calendar.invitations import InvitationLog
-from collective.consultation.dates import local_datetime
+from collective.consultation.dates import shown
 from collective.consultation.members import attendance
 from collective.consultation.members import duty
 from collective.consultation.reports.adoption import FilterError
@@ -113,7 +113,7 @@ class DutyRecordPanel(_YearMixin, BrowserView):
             {
                 "url": b.getURL(),
                 "title": b.Title,
-                "start": local_datetime(b.start),
+                "start": shown(b.start),
                 "status": STATUS_LABELS.get(status) if status else _("Not marked"),
             }
             for b, status in record.consultations
@@ -162,7 +162,7 @@ class MyDutiesView(DutyRecordPanel):
                 {
                     "url": brain.getURL(),
                     "title": brain.Title,
-                    "start": local_datetime(brain.start),
+                    "start": shown(brain.start),
                     "answer": RSVP_LABELS.get(entry.get("answer")),
                     "reason": entry.get("reason", ""),
                 }

@@ -7,7 +7,7 @@ from collective.consultation.calendar import rsvp
 from collective.consultation.calendar.invitations import ANSWERS
 from collective.consultation.calendar.invitations import InvitationLog
 from collective.consultation.calendar.invitations import recipients
-from collective.consultation.dates import local_datetime
+from collective.consultation.dates import shown
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
 from Products.Five.browser import BrowserView
@@ -90,7 +90,7 @@ class RSVPView(BrowserView):
     # --- for the template ------------------------------------------------------------
 
     def when(self):
-        return f"{local_datetime(self.consultation.start)} – {local_datetime(self.consultation.end)}"
+        return f"{shown(self.consultation.start)} – {shown(self.consultation.end)}"
 
     def current_answer(self):
         return InvitationLog(self.consultation).answer_of(self.recipient.key)

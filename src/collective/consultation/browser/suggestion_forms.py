@@ -3,6 +3,7 @@ says it), and on the add form a button that saves and submits (报送) in one st
 secretariat's fields are already left out for proposers (field write permissions)."""
 
 from collective.consultation import _
+from collective.consultation.tracking import steps
 from plone import api
 from plone.dexterity.browser.add import DefaultAddForm
 from plone.dexterity.browser.add import DefaultAddView
@@ -10,9 +11,16 @@ from plone.dexterity.browser.edit import DefaultEditForm
 from plone.dexterity.interfaces import IDexterityEditForm
 from plone.z3cform import layout
 from z3c.form import button
+from z3c.form.interfaces import DISPLAY_MODE
 from zope.interface import classImplements
 
-OMITTED = ("IBasic.description",)
+# No summary (the text says it); the short name and the navigation switch are Plone's
+# housekeeping, not a proposer's concern (the id comes from the title).
+OMITTED = (
+    "IBasic.description",
+    "IShortName.id",
+    "IExcludeFromNavigation.exclude_from_nav",
+)
 
 
 class _WithoutSummary:
@@ -69,7 +77,14 @@ class SuggestionAddView(DefaultAddView):
 
 
 class SuggestionEditForm(_WithoutSummary, DefaultEditForm):
-    pass
+    def updateFields(self):
+        """Once referred, the units are shown, not edited: 变更承办单位 is a step."""
+        super().updateFields()
+        locked = steps.fields_only_a_step_changes(self.context)
+        for form_ in (self, *getattr(self, "groups", ())):
+            for name in locked:
+                if name in form_.fields:
+                    form_.fields[name].mode = DISPLAY_MODE
 
 
 SuggestionEditView = layout.wrap_form(SuggestionEditForm)

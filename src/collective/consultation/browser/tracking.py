@@ -6,7 +6,7 @@ from collective.consultation import permissions
 from collective.consultation import vocabularies
 from collective.consultation.browser.display import delivery_label
 from collective.consultation.browser.display import label
-from collective.consultation.dates import local_time
+from collective.consultation.dates import shown
 from collective.consultation.tracking import evaluation
 from collective.consultation.tracking import history
 from collective.consultation.tracking import merge
@@ -31,6 +31,17 @@ class HandlingPanel(BrowserView):
             for t in wftool.getTransitionsFor(self.context)
             if t["id"] in steps.STEPS and t["id"] != "submit"
         ]
+
+    def may_handle(self):
+        return api.user.has_permission(permissions.HANDLE_SUGGESTION, obj=self.context)
+
+    def merge_url(self):
+        """并案 from here, for the secretariat, when this one may lead a merge."""
+        if not self.may_handle() or merge.lead_of(self.context) is not None:
+            return None
+        if api.content.get_state(self.context) in merge.CLOSED:
+            return None
+        return f"{self.context.absolute_url()}/@@merge-suggestions"
 
     def can_submit(self):
         """A draft the user may submit (报送): the button on the page, not only the
@@ -84,20 +95,27 @@ class HandlingPanel(BrowserView):
                 else None
             ),
             "merged": [{"title": s.title, "url": s.absolute_url()} for s in followers],
+            "unmerge": (
+                f"{self.context.absolute_url()}/@@unmerge-suggestion"
+                if lead is not None and self.may_handle()
+                else None
+            ),
         }
 
     def unit_notices(self):
-        if not api.user.has_permission(permissions.HANDLE_SUGGESTION, obj=self.context):
+        if not self.may_handle():
             return []
         purposes = {
             "refer": _("Referral"),
             "reopen": _("Referral for another round"),
             "reminder": _("Reminder"),
+            "reassign": _("Referral after a change of units"),
+            "released": _("To the units that leave"),
             "proposers": _("To the proposers"),
         }
         return [
             {
-                "time": local_time(n["time"]),
+                "time": shown(n["time"]),
                 "purpose": purposes.get(n["purpose"], n["purpose"]),
                 "to": "、".join(n["to"]),
                 "status": n["status"],

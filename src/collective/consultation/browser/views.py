@@ -26,6 +26,7 @@ from collective.consultation.permissions import VIEW_REPORTS
 from collective.consultation.privacy import may_see_member_data
 from collective.consultation.relations import related_objects
 from collective.consultation.tracking import history
+from collective.consultation.tracking import units
 from plone import api
 from Products.Five.browser import BrowserView
 from zope.i18n import translate
@@ -236,16 +237,20 @@ class SuggestionView(_Base, HandlingPanel):
         return "、".join(names)
 
     def details(self):
+        """(label, text, links) rows: units link to their pages where the user may
+        open them, dates read as the committee writes them."""
         c = self.context
         merged = getattr(c.merged_into, "to_object", None)
+        unit_pages = units.pages_for([c.lead_unit, *(c.assisting_units or ())])
+        day = self.date
         rows = [
             (_("Proposers"), self.proposers()),
-            (_("Lead unit"), c.lead_unit),
-            (_("Assisting units"), "、".join(c.assisting_units or ())),
-            (_("Answer deadline"), c.deadline and c.deadline.isoformat()),
+            (_("Lead unit"), [c.lead_unit] if c.lead_unit else []),
+            (_("Assisting units"), list(c.assisting_units or ())),
+            (_("Answer deadline"), day(c.deadline)),
             (_("Leader's instruction"), c.instruction),
             (_("Answer"), c.answer),
-            (_("Answer date"), c.answer_date and c.answer_date.isoformat()),
+            (_("Answer date"), day(c.answer_date)),
             (
                 _("Round of handling"),
                 str(c.handling_round) if c.handling_round > 1 else "",
@@ -253,16 +258,21 @@ class SuggestionView(_Base, HandlingPanel):
             (_("Adoption"), self.label("ADOPTION_DEGREES", c.adoption_degree)),
             (_("Adopted by"), c.adopting_body),
             (_("Implementation"), c.implementation),
-            (
-                _("Implemented on"),
-                c.implementation_date and c.implementation_date.isoformat(),
-            ),
+            (_("Implemented on"), day(c.implementation_date)),
             (_("Reason for not adopting"), c.decline_reason),
             (_("Proposers' evaluation"), self.label("EVALUATIONS", c.evaluation)),
             (_("Evaluation comment"), c.evaluation_comment),
             (_("Merged into"), merged.Title() if merged is not None else ""),
         ]
-        return [(name, value) for name, value in rows if value]
+        return [
+            (
+                (name, "", [(one, unit_pages.get(one)) for one in value])
+                if isinstance(value, list)
+                else (name, value, [])
+            )
+            for name, value in rows
+            if value
+        ]
 
     def answer_letter(self):
         letter = self.context.answer_letter

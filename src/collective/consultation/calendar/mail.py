@@ -3,7 +3,7 @@ text/html, text/calendar with its METHOD) and the same calendar as an .ics attac
 Texts are gettext messages in the site's language."""
 
 from collective.consultation import _
-from collective.consultation.dates import local_datetime
+from collective.consultation.dates import readable
 from collective.consultation.mailing import envelope
 from collective.consultation.mailing import html
 from collective.consultation.mailing import plain
@@ -33,8 +33,8 @@ def _lines(event, recipient_name, purpose, links, language):
             t(
                 _("Time: ${start} to ${end}"),
                 language,
-                start=local_datetime(event.start),
-                end=local_datetime(event.end),
+                start=readable(event.start, language),
+                end=readable(event.end, language),
             ),
         )
     )

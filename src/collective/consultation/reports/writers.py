@@ -12,6 +12,7 @@ from io import StringIO
 
 import csv
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TEXT = {
     "yes": _("Yes"),
     "suggestions": _("Suggestions"),

@@ -12,6 +12,7 @@
 from collective.consultation import _
 from collective.consultation.content.validation import text_problem
 from collective.consultation.dates import site_timezone
+from collective.consultation.tracking import steps
 from datetime import datetime
 from plone.autoform.interfaces import WRITE_PERMISSIONS_KEY
 from plone.dexterity.utils import iterSchemata
@@ -81,7 +82,7 @@ class CheckedDeserializer(DeserializeFromJson):
         if not isinstance(data, dict):
             raise BadRequest(self.message(_("The body must be a JSON object.")))
         self.refuse_forbidden_fields(data, create)
-        errors = [
+        errors = self.step_only_fields(data, create) + [
             {"field": name, "message": f"{name}: {self.message(problem)}"}
             for name, field in self.fields_in(data)
             for problem in [value_problem(field, data[name])]
@@ -134,6 +135,29 @@ class CheckedDeserializer(DeserializeFromJson):
                 )
             )
 
+    def step_only_fields(self, data, create):
+        """Errors for fields that only a handling step may change now (the units of a
+        referred suggestion: 变更承办单位)."""
+        if create:
+            return []
+        return [
+            {
+                "field": name,
+                "message": f"{name}: "
+                + self.message(
+                    _("change the units with the handling step 'reassign'.")
+                ),
+            }
+            for name in steps.fields_only_a_step_changes(self.context)
+            if name in data and self.changes(self.field(name), data[name], create)
+        ]
+
+    def field(self, name):
+        for schema in iterSchemata(self.context):
+            if name in getFields(schema):
+                return getFields(schema)[name]
+        return None
+
     def changes(self, field, value, create):
         """Would ``value`` change the field? Sending back what is there does not."""
         current = None
@@ -143,8 +167,12 @@ class CheckedDeserializer(DeserializeFromJson):
         empty = (None, "", [], ())
         if value in empty and current in empty:
             return False
+        if isinstance(current, (list, tuple)) and not any(
+            hasattr(one, "to_object") for one in current
+        ):
+            return list(value or ()) != list(current)
         if hasattr(current, "to_object") or isinstance(current, (list, tuple)):
-            return True  # relations and lists: only an empty value is a non-change
+            return True  # relations: only an empty value is a non-change
         if hasattr(current, "isoformat"):
             return value != current.isoformat()
         return value != current

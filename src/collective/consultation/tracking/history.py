@@ -5,7 +5,7 @@ Those who follow the handling (staff, the secretariat, the proposers: the reader
 ``@history``) see every step; everybody else sees the public record only: the steps that
 moved the suggestion towards its answer and adoption, without comments."""
 
-from collective.consultation.dates import local_datetime
+from collective.consultation.dates import shown
 from plone import api
 
 # The steps a visitor of an adopted suggestion may see; withdrawals, declines, reopening
@@ -38,7 +38,7 @@ def timeline(suggestion, full):
         entries.append(
             {
                 "transition": action,
-                "time": local_datetime(entry["time"].asdatetime()),
+                "time": shown(entry["time"]),
                 "actor": person_name(entry.get("actor"), names),
                 "state": entry.get("review_state"),
                 "comments": (entry.get("comments") or "") if full else "",

@@ -415,3 +415,36 @@ def preview(row):
         "assisting_units": row["assisting_units"],
         "deadline": row["deadline"].isoformat() if row["deadline"] else None,
     }
+
+
+# One example row for the template, as the demo year could have it.
+TEMPLATE_EXAMPLE = {
+    "title": "关于加强农村饮水安全工程管护的建议（示例）",
+    "text": "建议建立县级统管、乡镇监管、村级管护的农村供水工程管护体系。",
+    "consultation": "",
+    "proposers": "游进、王建华",
+    "proposer_other": "",
+    "lead_unit": "市水利和湖泊局",
+    "assisting_units": "市卫生健康委员会",
+    "deadline": "2018-09-30",
+}
+
+
+def template_workbook():
+    """An .xlsx with the column names the import reads and one example row, for the
+    secretariat to fill in."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "建议"
+    sheet.append([names[0] for names in COLUMNS.values()])
+    sheet.append([TEMPLATE_EXAMPLE[key] for key in COLUMNS])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for column, width in zip("ABCDEFGH", (40, 60, 30, 16, 16, 20, 20, 12)):
+        sheet.column_dimensions[column].width = width
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()

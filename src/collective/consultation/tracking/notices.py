@@ -12,6 +12,7 @@ from collective.consultation.mailing import text_message
 from collective.consultation.tracking import units
 from collective.consultation.tracking.evaluation import proposer_members
 from contextlib import contextmanager
+from datetime import date
 from datetime import datetime
 from datetime import timezone
 from persistent.list import PersistentList
@@ -90,10 +91,11 @@ def _reply_to(message):
 REFERRAL_SUBJECTS = {
     "refer": _("Referred to you: ${title}"),
     "reopen": _("To be handled again: ${title}"),
+    "reassign": _("Referred to you (change of units): ${title}"),
 }
 
 
-def referral_lines(suggestion, unit, language):
+def referral_lines(suggestion, unit, language, purpose=None):
     assisting = "、".join(suggestion.assisting_units or ())
     lines = [("p", t(_("To ${unit}:"), language, unit=unit.name))]
     lead = {
@@ -104,7 +106,11 @@ def referral_lines(suggestion, unit, language):
             "The proposers were not satisfied with the answer to “${title}”; "
             "it is referred to your unit again (round ${round})."
         ),
-    }[_purpose(suggestion)]
+        "reassign": _(
+            "The units handling “${title}” have changed: it is now referred to your "
+            "unit to lead its handling."
+        ),
+    }[purpose or _purpose(suggestion)]
     lines.append(
         (
             "p",
@@ -157,7 +163,7 @@ def _purpose(suggestion):
     return "reopen" if suggestion.handling_round > 1 else "refer"
 
 
-def notify_referral(suggestion):
+def notify_referral(suggestion, purpose=None):
     """Queue the mail to the lead unit, with the assisting units in copy. Returns the
     letter's id, or None when nothing was queued."""
     if is_quiet():
@@ -169,17 +175,108 @@ def notify_referral(suggestion):
         u for u in map(units.find, suggestion.assisting_units or ()) if u is not None
     ]
     language = site_language()
-    purpose = _purpose(suggestion)
+    purpose = purpose or _purpose(suggestion)
     message = text_message(
         t(REFERRAL_SUBJECTS[purpose], language, title=suggestion.title),
         (lead.name, lead.email),
-        referral_lines(suggestion, lead, language),
+        referral_lines(suggestion, lead, language, purpose),
         cc=[(u.name, u.email) for u in assisting],
     )
     _reply_to(message)
     letter_id = queue(message, purpose)
     to = [readable(lead)] + [readable(u) for u in assisting]
     record(suggestion, purpose, to, letter_id)
+    return letter_id
+
+
+def notify_released(suggestion, former_units):
+    """After a change of units: the units that no longer handle the suggestion are told
+    who does now. Returns the letter's id, or None."""
+    former_lead, former_assisting = former_units
+    current = {suggestion.lead_unit, *(suggestion.assisting_units or ())}
+    released = [
+        unit
+        for unit in map(units.find, (former_lead, *former_assisting))
+        if unit is not None and unit.name not in current
+    ]
+    if is_quiet() or not released:
+        return None
+    language = site_language()
+    message = text_message(
+        t(_("No longer yours to handle: ${title}"), language, title=suggestion.title),
+        (released[0].name, released[0].email),
+        [
+            (
+                "p",
+                t(
+                    _(
+                        "The suggestion “${title}” is no longer referred to your unit; "
+                        "${unit} leads its handling now. Nothing more is asked of you."
+                    ),
+                    language,
+                    title=suggestion.title,
+                    unit=suggestion.lead_unit,
+                ),
+            )
+        ],
+        cc=[(u.name, u.email) for u in released[1:]],
+    )
+    _reply_to(message)
+    letter_id = queue(message, "released")
+    record(suggestion, "released", [readable(u) for u in released], letter_id)
+    return letter_id
+
+
+def notify_reminder(suggestion, comment="", today=None):
+    """催办 of one suggestion: the lead unit is reminded of it and its deadline, with the
+    secretariat's words. Returns the letter's id, or None."""
+    lead = units.find(suggestion.lead_unit)
+    if is_quiet() or lead is None:
+        return None
+    language = site_language()
+    today = today or date.today()
+    lines = [("p", t(_("To ${unit}:"), language, unit=lead.name))]
+    if suggestion.deadline and suggestion.deadline < today:
+        due = _(
+            "The suggestion “${title}” referred to your unit was due on ${date}; "
+            "it is ${days} days late."
+        )
+    else:
+        due = _(
+            "The suggestion “${title}” referred to your unit awaits your answer, "
+            "due on ${date}."
+        )
+    lines.append(
+        (
+            "p",
+            t(
+                due,
+                language,
+                title=suggestion.title,
+                date=suggestion.deadline.isoformat() if suggestion.deadline else "—",
+                days=(
+                    str((today - suggestion.deadline).days)
+                    if suggestion.deadline
+                    else ""
+                ),
+            ),
+        )
+    )
+    if comment.strip():
+        lines.extend(("p", line) for line in comment.splitlines() if line.strip())
+    secretariat = setting("secretariat_email")
+    if secretariat:
+        lines.append(
+            ("p", t(_("Send the answer to ${mailbox}."), language, mailbox=secretariat))
+        )
+    message = text_message(
+        t(_("Reminder: ${title}"), language, title=suggestion.title),
+        (lead.name, lead.email),
+        lines,
+    )
+    _reply_to(message)
+    letter_id = queue(message, "reminder")
+    record(suggestion, "reminder", [readable(lead)], letter_id)
     return letter_id
 
 

@@ -1,4 +1,5 @@
-"""The handling steps of a suggestion (报送, 交办, 答复, 采纳, 落实, 不予采纳, 撤回, 再办理):
+"""The handling steps of a suggestion (报送, 交办, 答复, 采纳, 落实, 不予采纳, 撤回, 再办理,
+and while it is referred 变更承办单位 and 催办):
 the fields each step fills, which of them must hold a value before the step may happen,
 and performing a step with its data in one go.
 
@@ -56,6 +57,15 @@ STEPS = {
         ),
         Step("withdraw", comment_required=True),
         Step("reopen", ("deadline",), ("deadline",), comment_required=True),
+        # Steps that keep the state: a change of units is told to the new units and
+        # recorded with its reason; a reminder goes to the lead unit.
+        Step(
+            "reassign",
+            ("lead_unit", "assisting_units", "deadline"),
+            ("lead_unit", "deadline"),
+            comment_required=True,
+        ),
+        Step("remind"),
     )
 }
 
@@ -104,11 +114,38 @@ def problems(suggestion, transition, comment=""):
             errors[name] = "required for this step."
     if step.comment_required and not (comment or "").strip():
         errors["comment"] = "a reason is required for this step."
-    if transition == "refer":
+    if transition in ("refer", "reassign"):
         errors.update(
             units.unregistered(suggestion.lead_unit, suggestion.assisting_units)
         )
+    if transition == "remind" and units.find(suggestion.lead_unit) is None:
+        errors["lead_unit"] = "no registered lead unit to remind."
     return errors
+
+
+# Once referred, the units change only through the reassign step (its notices and
+# history), never by editing the fields.
+UNIT_FIELDS = ("lead_unit", "assisting_units")
+STATES_BEFORE_REFERRAL = ("draft", "submitted")
+
+
+def fields_only_a_step_changes(suggestion):
+    """The fields an edit form or a PATCH may not change on this suggestion now."""
+    if not ISuggestion.providedBy(suggestion):
+        return ()
+    if api.content.get_state(suggestion, None) in STATES_BEFORE_REFERRAL:
+        return ()
+    return UNIT_FIELDS
+
+
+def describe_units(lead, assisting):
+    """主办（协办：…） as the history reads it."""
+    return (lead or "—") + (f"（协办：{'、'.join(assisting)}）" if assisting else "")
+
+
+def units_of(suggestion):
+    """(lead unit, assisting units) as they stand."""
+    return (suggestion.lead_unit, tuple(suggestion.assisting_units or ()))
 
 
 def check_before_transition(suggestion, event):
@@ -155,13 +192,19 @@ def perform(suggestion, transition, values, comment=""):
     # Check the step with the new values before writing any of them.
     merged = _Overlay(suggestion, values)
     errors.update(problems(merged, transition, comment or _reason(step, values)))
+    former = units_of(suggestion)
+    if transition == "reassign" and units_of(merged) == former:
+        errors["lead_unit"] = "the same units as now: choose the units that take over."
     if errors:
         raise StepError(transition, errors)
     for name, value in values.items():
         setattr(suggestion, name, value)
+    if transition == "reassign":
+        comment = f"{describe_units(*former)} → {describe_units(*units_of(suggestion))}：{comment}"
     # DCWorkflow directly: plone.api would turn our StepError into a generic message.
+    # The units before the step travel with its event, for the notices.
     api.portal.get_tool("portal_workflow").doActionFor(
-        suggestion, transition, comment=comment or ""
+        suggestion, transition, comment=comment or "", former_units=former
     )
     suggestion.reindexObject()
 

@@ -19,8 +19,15 @@ def after_transition(suggestion, event):
     transition = event.transition.id
     if transition == "reopen":
         start_new_round(suggestion)
+    kwargs = event.kwargs or {}
     if transition in ("refer", "reopen"):
         notices.notify_referral(suggestion)
+    if transition == "reassign":
+        notices.notify_referral(suggestion, "reassign")
+        if kwargs.get("former_units"):
+            notices.notify_released(suggestion, kwargs["former_units"])
+    if transition == "remind":
+        notices.notify_reminder(suggestion, kwargs.get("comment", ""))
     if transition in notices.PROPOSER_STEPS:
         notices.notify_proposers(suggestion, transition)
     merge.follow_lead(suggestion, event)

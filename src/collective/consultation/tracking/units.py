@@ -41,6 +41,19 @@ def find(name):
     return None
 
 
+def pages_for(unit_names):
+    """{name: page URL} of the named units whose pages the current user may open."""
+    wanted = [name for name in unit_names if name]
+    if not wanted:
+        return {}
+    catalog = api.portal.get_tool("portal_catalog")
+    return {
+        brain.Title: brain.getURL()
+        for brain in catalog(portal_type="HandlingUnit")  # a directory of dozens
+        if brain.Title in wanted
+    }
+
+
 def unregistered(lead_unit, assisting_units):
     """{field: message} for units a referral names that are not in the unit directory:
     a referral must reach someone."""

@@ -16,7 +16,7 @@ import tempfile
 FORMATS = {
     "json": "application/json",
     "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "xlsx": writers.XLSX,
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 

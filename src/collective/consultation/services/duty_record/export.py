@@ -3,13 +3,12 @@ for the year (the secretariat's 委员履职档案), from the catalog."""
 
 from collective.consultation.members.duty import records
 from collective.consultation.members.export import write_xlsx
+from collective.consultation.reports.writers import XLSX
 from collective.consultation.services.duty_record.get import year_from
 from plone.restapi.services import Service
 from zExceptions import BadRequest
 
 import tempfile
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class DutyRecordsGet(Service):

@@ -1,0 +1,1 @@
+While a suggestion is referred, the secretariat changes its units (变更承办单位) and reminds its unit (催办) as steps with mail and history; the units are no longer a free-text edit once referred. 并案 and its undoing from the suggestion's page; unit names link to the unit. [workbench]

@@ -1,0 +1,41 @@
+"""The parts of Plone's page around our content that speak for the committee: the byline
+says when a page changed (in Chinese form, without the creator's login id, which is
+private), the footer names the committee and its office instead of Plone, and the
+accessibility statement is the committee's own."""
+
+from collective.consultation.dates import readable
+from collective.consultation.interfaces import setting
+from collective.consultation.language import site_language
+from datetime import date
+from plone import api
+from plone.app.layout.viewlets.common import ViewletBase
+from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+
+
+class UpdatedViewlet(ViewletBase):
+    """Replaces plone.documentbyline: 更新于 2018年6月28日, for those who are logged in."""
+
+    index = ViewPageTemplateFile("templates/byline.pt")
+
+    def updated(self):
+        if api.user.is_anonymous():
+            return ""
+        modified = getattr(self.context, "modification_date", None)
+        if modified is None:
+            return ""
+        return readable(modified, site_language(), with_time=False)
+
+
+class CommitteeFooter(BrowserView):
+    """The footer portlet's text (Plone's ``@@footer``): the committee and its office."""
+
+    def year(self):
+        return date.today().year
+
+    def committee(self):
+        """The site's title, as the header shows it (Site setup → Site)."""
+        return api.portal.get_registry_record("plone.site_title", default="")
+
+    def office_email(self):
+        return setting("secretariat_email") or ""

@@ -1,0 +1,103 @@
+"""No English on a Chinese site: the pages each role opens, as Chromium shows them, carry
+no English words, neither from our templates nor from Plone's widgets, portlets, footer,
+byline and status messages around them. Addresses (URLs, e-mail) and file formats are
+not words."""
+
+from browser.chromium import log_in
+from conftest import LOGINS
+from conftest import search
+
+import pytest
+import re
+import transaction
+
+# File formats and the standard the accessibility page cites, as Chinese sites write them.
+ALLOWED = {"docx", "xlsx", "ics", "csv", "WCAG", "Tab", "Excel", "Word", "XLSX", "CSV"}
+ALLOWED |= {"UTF"}  # the encoding an import file is read in (UTF-8)
+ALLOWED |= {"Email"}  # Plone's own Chinese: 请输入您的 Email 地址
+# Login names are data (网站账号 on a member's page), not text.
+ALLOWED |= {login for login, _password in filter(None, LOGINS.values())}
+ADDRESSES = re.compile(r"(\w+://\S+|[\w.+-]+@[\w.-]+|\S+\.(?:docx|xlsx|ics|csv|pdf)\b)")
+WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def english(text):
+    """The English words in a page's visible text."""
+    return sorted(
+        {w for w in WORD.findall(ADDRESSES.sub(" ", text)) if w not in ALLOWED}
+    )
+
+
+@pytest.fixture
+def chinese_site(functional):
+    portal = functional["portal"]
+    portal.portal_registry["plone.default_language"] = "zh-cn"
+    # the test layer's site is called "Plone site"
+    portal.portal_registry["plone.site_title"] = "咸宁市政协协商议政平台"
+    transaction.commit()
+
+
+def suggestion_in(state):
+    return search(portal_type="Suggestion", review_state=state)[0].getURL()
+
+
+PAGES = {
+    "anonymous": [
+        "",
+        "/2018",
+        "/2018/2018-06-28-bimonthly",
+        "/2018/sqmy01",
+        "/login",
+        "/accessibility-info",
+        "/contact-info",
+        "/sitemap",
+    ],
+    "member": [
+        "",
+        "/@@my-duties",
+        "/2018/2018-10-30-bimonthly",
+        "/2018/2018-10-30-bimonthly/++add++Suggestion",
+        "/2018/sqmy01",
+        "/members/m01",
+    ],
+    # (minuted consultations hold their minutes' file, named in the site's language when
+    # approved: English on the test layer)
+    "staff": ["", "/units", "/units/u01", "/members", "/2018/2018-10-30-bimonthly"],
+    "secretary": [
+        "",
+        "/@@tracking-dashboard",
+        "/@@suggestion-list",
+        "/2018/@@import-suggestions",
+    ],
+}
+
+
+@pytest.mark.parametrize("who", sorted(PAGES))
+def test_no_english_words(page, portal_url, chinese_site, who):
+    if LOGINS[who]:
+        log_in(page, portal_url, *LOGINS[who])
+    found = {}
+    for path in PAGES[who]:
+        page.goto(f"{portal_url}{path}")
+        words = english(page.evaluate("document.body.innerText"))
+        if words:
+            found[path] = words
+    assert found == {}
+
+
+def test_no_english_on_the_secretariats_step_pages(page, portal_url, chinese_site):
+    log_in(page, portal_url, *LOGINS["secretary"])
+    referred = suggestion_in("referred")
+    found = {}
+    for url in (
+        referred,
+        f"{referred}/@@handle?transition=reassign",
+        f"{referred}/@@handle?transition=remind",
+        f"{referred}/@@merge-suggestions",
+        f"{suggestion_in('submitted')}/@@handle?transition=refer",
+    ):
+        page.goto(url)
+        words = english(page.evaluate("document.body.innerText"))
+        if words:
+            found[url.replace(portal_url, "")] = words
+    assert found == {}
