@@ -67,4 +67,5 @@ def log_in(page, portal_url, login, password):
     page.fill("#__ac_name", login)
     page.fill("#__ac_password", password)
     page.click("button[name='buttons.login']")
-    page.wait_for_selector("#edit-zone")  # the toolbar: logged in
+    # the toolbar: logged in (present, though hidden on a phone)
+    page.wait_for_selector("#edit-zone", state="attached")

@@ -60,3 +60,20 @@ def test_no_serious_accessibility_problem(page, portal_url, path):
         if v["impact"] in ("serious", "critical")
     ]
     assert serious == []
+
+
+def test_on_a_phone_the_toolbar_gives_way_to_the_phone_menu(phone, portal_url):
+    log_in(phone, portal_url, *MEMBER)
+    phone.goto(f"{portal_url}/2018")
+    assert not phone.is_visible("#edit-zone")
+    assert phone.evaluate("getComputedStyle(document.body).paddingLeft") == "0px"
+    menu = phone.locator(".phone-menu")
+    assert menu.is_visible()
+    assert menu.locator("a[href$='/@@my-duties']").bounding_box()["height"] >= 44
+    assert menu.locator("a[href$='/logout']").is_visible()
+
+
+def test_on_a_desktop_the_toolbar_stays(page, portal_url):
+    log_in(page, portal_url, *MEMBER)
+    page.goto(f"{portal_url}/2018")
+    assert page.is_visible("#edit-zone") and not page.is_visible(".phone-menu")

@@ -3,6 +3,7 @@ says when a page changed (in Chinese form, without the creator's login id, which
 private), the footer names the committee and its office instead of Plone, and the
 accessibility statement is the committee's own."""
 
+from collective.consultation import _
 from collective.consultation.dates import readable
 from collective.consultation.interfaces import setting
 from collective.consultation.language import site_language
@@ -25,6 +26,24 @@ class UpdatedViewlet(ViewletBase):
         if modified is None:
             return ""
         return readable(modified, site_language(), with_time=False)
+
+
+class PhoneMenu(ViewletBase):
+    """On a phone Plone's toolbar (a 60 px column on a 375 px screen) is hidden by the
+    stylesheet; this row in the header keeps what a member needs from it."""
+
+    index = ViewPageTemplateFile("templates/phone_menu.pt")
+
+    def links(self):
+        if api.user.is_anonymous():
+            return []
+        root = self.portal_state.navigation_root_url()
+        user = api.user.get_current()
+        return [
+            {"title": user.getProperty("fullname") or user.getId(), "url": None},
+            {"title": _("My duties"), "url": f"{root}/@@my-duties"},
+            {"title": _("Log out"), "url": f"{root}/logout"},
+        ]
 
 
 class CommitteeFooter(BrowserView):
