@@ -119,7 +119,7 @@ buildout-check:
 i18n: install
 	$(BIN)/pip install -q -c constraints.txt -e ".[i18n]"
 	cd src/collective/consultation && \
-	  ../../../$(BIN)/i18ndude rebuild-pot --pot locales/collective.consultation.pot --create collective.consultation . && \
+	  ../../../$(BIN)/i18ndude rebuild-pot --pot locales/collective.consultation.pot --create collective.consultation --merge locales/collective.consultation-manual.pot . && \
 	  ../../../$(BIN)/i18ndude rebuild-pot --pot locales/plone.pot --create plone --merge locales/plone-manual.pot profiles && \
 	  ../../../$(BIN)/i18ndude sync --pot locales/collective.consultation.pot locales/*/LC_MESSAGES/collective.consultation.po && \
 	  ../../../$(BIN)/i18ndude sync --pot locales/plone.pot locales/*/LC_MESSAGES/plone.po

@@ -71,3 +71,16 @@ def test_inviting_a_whole_sector(functional, staff):
     assert len(brain.invitees) == len(
         educators | {functional["portal"]["members"]["m01"].UID()}
     )
+
+
+def test_the_picker_speaks_chinese_when_nobody_matches(page, portal_url, functional):
+    functional["portal"].portal_registry["plone.default_language"] = "zh-cn"
+    transaction.commit()
+    log_in(page, portal_url, *STAFF)
+    page.goto(f"{portal_url}/2018/++add++Consultation")
+    page.click("a.autotoc-level-1 >> text=参加人员")
+    field = page.locator("#formfield-form-widgets-invitees input.select2-input").first
+    field.click()
+    field.type("查无此人")
+    page.wait_for_selector(".select2-no-results")
+    assert page.locator(".select2-no-results").inner_text() == "没有找到匹配项"
