@@ -38,3 +38,16 @@ def test_1004_brings_the_unit_steps_and_the_committee_footer(functional):
     )
     assert {"reassign", "remind"} <= set(workflow.transitions.objectIds())
     assert "colophon" not in footer and "footer" in footer
+
+
+def test_1004_indexes_the_standing_committee(functional):
+    from collective.consultation.demo.members import STANDING_COMMITTEE
+    from collective.consultation.upgrades import v1004
+
+    catalog = functional["portal"].portal_catalog
+    catalog.delIndex("standing_committee")
+    v1004.index_standing_committee(functional["portal"].portal_setup)
+    found = catalog.unrestrictedSearchResults(
+        portal_type="CommitteeMember", standing_committee=True
+    )
+    assert {b.Title for b in found} == set(STANDING_COMMITTEE)

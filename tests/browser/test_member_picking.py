@@ -84,3 +84,29 @@ def test_the_picker_speaks_chinese_when_nobody_matches(page, portal_url, functio
     field.type("查无此人")
     page.wait_for_selector(".select2-no-results")
     assert page.locator(".select2-no-results").inner_text() == "没有找到匹配项"
+
+
+def test_inviting_the_whole_standing_committee(functional, staff):
+    from collective.consultation.demo.members import STANDING_COMMITTEE
+    from test_calendar import future
+
+    response = staff.post(
+        "/2018",
+        json={
+            "@type": "Consultation",
+            "title": "常委会专题协商会",
+            "kind": "topical",
+            "start": future(26, 9),
+            "end": future(26, 11),
+        },
+    )
+    url = response.json()["@id"].replace("/++api++", "")
+    browser = browser_for(functional, *STAFF)
+    browser.open(url)
+    browser.getControl(name="sector").value = ["standing_committee"]
+    browser.getForm(action="@@invite-sector").submit()
+    assert "portalMessage" in browser.contents
+    transaction.begin()
+    (brain,) = search(portal_type="Consultation", Title="常委会专题协商会")
+    invited = {b.Title for b in search(UID=list(brain.invitees))}
+    assert invited == set(STANDING_COMMITTEE)

@@ -1,5 +1,6 @@
-"""Inviting a whole sector (界别) in one step, from the consultation's page: a sectoral
-consultation usually invites all its members."""
+"""Inviting a whole sector (界别), or the whole standing committee (常委), in one step from
+the consultation's page: a sectoral consultation usually invites all its members, a
+standing committee's consultation all the 常委."""
 
 from collective.consultation import _
 from collective.consultation import vocabularies
@@ -10,6 +11,11 @@ from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from zExceptions import BadRequest
 from zExceptions import Forbidden
+from zope.i18n import translate
+
+# The choice above the sectors: the standing committee (常委会组成人员) as a whole.
+STANDING = "standing_committee"
+STANDING_TITLE = _("All members of the standing committee")
 
 
 class InviteSector(BrowserView):
@@ -20,21 +26,26 @@ class InviteSector(BrowserView):
         if api.content.get_state(self.context) not in ("draft", "scheduled"):
             raise BadRequest("Invite members before the consultation is held.")
         sector = self.request.form.get("sector")
-        if sector not in dict(vocabularies.SECTORS):
+        if sector != STANDING and sector not in dict(vocabularies.SECTORS):
             raise BadRequest("sector: choose one of the sectors.")
+        query = (
+            {"standing_committee": True} if sector == STANDING else {"sector": sector}
+        )
         catalog = api.portal.get_tool("portal_catalog")
         members = [
             brain.getObject()
-            for brain in catalog(portal_type="CommitteeMember", sector=sector)
+            for brain in catalog(portal_type="CommitteeMember", **query)
         ]
         added = invitations.invite(self.context, members)
+        group = (
+            translate(STANDING_TITLE, context=self.request)
+            if sector == STANDING
+            else label(vocabularies.SECTORS, sector, self.request)
+        )
         api.portal.show_message(
             _(
                 "${count} members of ${sector} were added to the invitees.",
-                mapping={
-                    "count": added,
-                    "sector": label(vocabularies.SECTORS, sector, self.request),
-                },
+                mapping={"count": added, "sector": group},
             ),
             request=self.request,
         )

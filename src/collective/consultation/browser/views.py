@@ -11,6 +11,8 @@ from collective.consultation.browser.calendar import personal_feed_url
 from collective.consultation.browser.calendar import webcal
 from collective.consultation.browser.display import label
 from collective.consultation.browser.display import state_title
+from collective.consultation.browser.invite import STANDING
+from collective.consultation.browser.invite import STANDING_TITLE
 from collective.consultation.browser.members import DutyRecordPanel
 from collective.consultation.browser.minutes import MinutesPanel
 from collective.consultation.browser.reports import ReportsPanel
@@ -199,7 +201,9 @@ class ConsultationView(_Base, InvitationsPanel, MinutesPanel, ReportsPanel):
             "scheduled",
         ) or not api.user.has_permission("Modify portal content", obj=self.context):
             return []
-        return [(value, self.label("SECTORS", value)) for value, _t in v.SECTORS]
+        return [(STANDING, translate(STANDING_TITLE, context=self.request))] + [
+            (value, self.label("SECTORS", value)) for value, _t in v.SECTORS
+        ]
 
     def guests(self):
         """Guests with their organisation and e-mail, for staff only (privacy.py)."""

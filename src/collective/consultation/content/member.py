@@ -37,6 +37,11 @@ class ICommitteeMember(model.Schema):
         title=_("Organisation and position"),
         required=False,
     )
+    standing_committee = schema.Bool(
+        title=_("Member of the standing committee (常委)"),
+        required=False,
+        default=False,
+    )
     email = Email(title=_("E-mail"), required=True)
     phone = schema.TextLine(title=_("Phone"), required=False)
     userid = schema.TextLine(

@@ -170,6 +170,7 @@ def _members(portal):
                 sector=sector,
                 party=party,
                 organisation=organisation,
+                standing_committee=name in member_data.STANDING_COMMITTEE,
                 email=member_data.email_for(index),
                 phone=member_data.phone_for(index),
             )

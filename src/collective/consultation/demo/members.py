@@ -73,6 +73,24 @@ MEMBERS = (
 )
 
 
+# Members of the standing committee (常委会组成人员) among them: the parties' and
+# groups' leaders and a district chair, as a city committee's standing committee has.
+STANDING_COMMITTEE = frozenset(
+    {
+        "王建华",
+        "张德明",
+        "刘志强",
+        "陈丽华",
+        "杨文斌",
+        "赵国庆",
+        "黄晓梅",
+        "周立新",
+        "胡永刚",
+        "萧建平",
+    }
+)
+
+
 def email_for(index):
     """m01@example.org ... (reserved example domains, RFC 2606)."""
     domain = ("example.org", "example.com", "example.net")[index % 3]

@@ -1,0 +1,14 @@
+"""1003 → 1004: members of the standing committee (常委) can be invited as a whole."""
+
+from plone import api
+
+INDEX = "standing_committee"
+
+
+def index_standing_committee(context):
+    """The index the "all members of the standing committee" choice searches, filled."""
+    catalog = api.portal.get_tool("portal_catalog")
+    if INDEX not in catalog.indexes():
+        catalog.addIndex(INDEX, "BooleanIndex")
+    for brain in catalog.unrestrictedSearchResults(portal_type="CommitteeMember"):
+        brain._unrestrictedGetObject().reindexObject(idxs=[INDEX])
