@@ -299,6 +299,30 @@ class TestPages:
         browser.open(f"{portal_url}/@@my-duties")
         assert "not linked" in browser.contents or "未关联" in browser.contents
 
+    def test_my_duties_open_on_what_comes_next(self, functional, portal_url, staff):
+        from test_calendar import future
+
+        response = staff.post(
+            "/2018",
+            json={
+                "@type": "Consultation",
+                "title": "下月的双月协商会",
+                "kind": "bimonthly",
+                "start": future(20, 9),
+                "end": future(20, 11),
+                "invitees": ["/members/m01"],
+            },
+        )
+        assert staff.post(f"{response.json()['@id']}/@workflow/schedule").ok
+        browser = browser_for(functional, *MEMBER)
+        browser.open(f"{portal_url}/@@my-duties?year=2018")  # any year shown
+        coming = browser.contents.split('class="my-coming"', 1)[1].split("</section>")[
+            0
+        ]
+        assert "下月的双月协商会" in coming
+        browser.getLink(url="@@rsvp?").click()  # the invitation's own answer page
+        assert "下月的双月协商会" in browser.contents
+
     def test_sectors(self, functional, portal_url):
         browser = browser_for(functional, *STAFF)
         browser.open(f"{portal_url}/members/@@sectors?year=2018")

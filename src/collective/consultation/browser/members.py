@@ -9,11 +9,13 @@ from collective.consultation.browser.calendar import webcal
 from collective.consultation.browser.display import label
 from collective.consultation.browser.display import state_title
 from collective.consultation.calendar.invitations import InvitationLog
+from collective.consultation.calendar.rsvp import rsvp_link
 from collective.consultation.dates import shown
 from collective.consultation.members import attendance
 from collective.consultation.members import duty
 from collective.consultation.reports.adoption import FilterError
 from collective.consultation.reports.adoption import parse_year
+from DateTime import DateTime
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
@@ -146,6 +148,34 @@ class MyDutiesView(DutyRecordPanel):
 
     def record(self):
         return duty.record_for(self.member(), self.year())
+
+    def coming(self):
+        """What comes next, whatever year the page shows: the consultations ahead that
+        the member is invited to, soonest first, with their answer so far."""
+        catalog = api.portal.get_tool("portal_catalog")
+        uid = self.member().UID()
+        rows = []
+        for brain in catalog.unrestrictedSearchResults(
+            portal_type="Consultation",
+            invitees=uid,
+            review_state="scheduled",
+            start={"query": DateTime(), "range": "min"},
+            sort_on="start",
+            sort_limit=5,
+        )[:5]:
+            consultation = brain._unrestrictedGetObject()
+            entry = InvitationLog(consultation).records.get(uid, {})
+            rows.append(
+                {
+                    "url": brain.getURL(),
+                    "title": brain.Title,
+                    "start": shown(brain.start),
+                    "answer": RSVP_LABELS.get(entry.get("answer")),
+                    # the invitation's own answer page, as the mail links to it
+                    "answer_url": rsvp_link(consultation, uid, "accepted"),
+                }
+            )
+        return rows
 
     def feed(self):
         url = personal_feed_url(self.member())
