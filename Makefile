@@ -10,7 +10,7 @@ export PORT SMTP_PORT ADMIN_PASSWORD BIN
 
 STAMP := $(VENV)/.installed
 
-.PHONY: help install install-cluster install-lint lint format run run-zeo run-relstorage remind test test-cluster smoke bench bench-load constraints versions-cfg buildout-check i18n clean
+.PHONY: help install install-cluster install-lint lint format run run-zeo run-relstorage remind test test-cluster smoke bench screenshots bench-load constraints versions-cfg buildout-check i18n clean
 
 help:
 	@echo "make run             install, create the demo site once, serve http://localhost:$(PORT)/Plone"
@@ -23,6 +23,7 @@ help:
 	@echo "make format          rewrite the tree as the formatters want it"
 	@echo "make smoke           start the site as 'make run' does, check it over HTTP, stop it"
 	@echo "make bench           benchmarks (bench/): ratios against named baselines"
+	@echo "make screenshots     docs/screenshots/ from the running demo site (make run)"
 	@echo "make constraints     re-resolve and freeze constraints.txt (then make versions-cfg)"
 	@echo "make versions-cfg    write profiles/versions.cfg from constraints.txt"
 	@echo "make buildout-check  build the same site with buildout in a temporary folder"
@@ -97,6 +98,9 @@ bench: install
 	$(BIN)/python -m bench.page_bench
 
 # 50 clients for 60 s against one instance, then two (RelStorage): a few minutes.
+screenshots: install
+	SITE_URL=http://localhost:$(PORT)/Plone $(BIN)/python docs/screenshots.py
+
 bench-load: install-cluster
 	$(BIN)/python -m bench.load_bench
 

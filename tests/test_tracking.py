@@ -169,7 +169,7 @@ class TestLifecycle:
         assert mail["Subject"] == "交办：关于建设农村饮水安全监测平台的建议"
         assert mail["Reply-To"] == "tiwei@example.org"
         text = mail.get_body(("plain",)).get_content()
-        assert "2030-03-31" in text and "农村饮水水质在线监测平台" in text
+        assert "2030年3月31日" in text and "农村饮水水质在线监测平台" in text
         notices = secretary.get(f"{submitted}/@handling").json()["notices"]
         assert notices[0]["purpose"] == "refer" and notices[0]["status"] == "sent"
         assert notices[0]["error"] == ""

@@ -121,3 +121,59 @@ class TestChrome:
         browser.open(brain.getURL())
         link = browser.getLink(brain.lead_unit)
         assert "/units/" in link.url
+
+
+class TestListsWithFilters:
+    def rows(self, html):
+        return re.findall(r'<tr class="state-[a-z_]+"', html)
+
+    def test_the_programme_by_kind_and_its_export(self, functional, portal_url):
+        from openpyxl import load_workbook
+
+        bimonthly = search(portal_type="Consultation", consultation_kind="bimonthly")
+        browser = browser_for(functional, *STAFF)
+        browser.open(f"{portal_url}/2018")
+        browser.getControl(name="kind").value = ["bimonthly"]
+        browser.getForm(action=f"{portal_url}/2018").submit()
+        assert len(self.rows(browser.contents)) == len(bimonthly) > 0
+        browser.getLink(url="format=xlsx").click()
+        sheet = load_workbook(BytesIO(browser.contents)).active
+        titles = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
+        assert sorted(titles) == sorted(b.Title for b in bimonthly)
+
+    def test_a_bad_filter_names_it(self, functional, portal_url):
+        browser = browser_for(functional, *STAFF)
+        browser.raiseHttpErrors = False
+        browser.handleErrors = True
+        browser.open(f"{portal_url}/2018?kind=nonsense")
+        assert browser.headers["status"].startswith("400")
+
+    def test_the_directory_by_standing_committee_and_its_export(
+        self, functional, portal_url
+    ):
+        from collective.consultation.demo.members import STANDING_COMMITTEE
+        from openpyxl import load_workbook
+
+        browser = browser_for(functional, *STAFF)
+        browser.open(f"{portal_url}/members?standing=1")
+        table = browser.contents.split('class="table table-striped listing members"')[1]
+        assert table.count("<tr>") - 1 == len(STANDING_COMMITTEE)  # less the header
+        browser.getLink(url="format=xlsx").click()
+        sheet = load_workbook(BytesIO(browser.contents)).active
+        names = {row[0] for row in sheet.iter_rows(min_row=2, values_only=True)}
+        assert names == set(STANDING_COMMITTEE)
+
+    def test_the_units_that_owe_an_overdue_answer_and_their_export(
+        self, functional, portal_url
+    ):
+        from openpyxl import load_workbook
+
+        browser = browser_for(functional, *SECRETARY)
+        browser.open(f"{portal_url}/units?overdue=1")
+        table = browser.contents.split('class="table table-striped listing units"')[1]
+        shown = table.count("<tr>") - 1
+        assert 0 < shown < len(search(portal_type="HandlingUnit"))
+        browser.getLink(url="format=xlsx").click()
+        sheet = load_workbook(BytesIO(browser.contents)).active
+        rows = list(sheet.iter_rows(min_row=2, values_only=True))
+        assert len(rows) == shown and all(row[2] > 0 for row in rows)

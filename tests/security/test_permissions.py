@@ -105,6 +105,7 @@ PAGES = [
         codes(LOGIN, LOGIN, LOGIN, LOGIN, 200, 200),
     ),
     ("/@@accessibility-info", PAGE_EVERYONE),
+    ("/@@plonejsi18n?domain=widgets&language=zh-cn", PAGE_EVERYONE),
     ("/@@footer", PAGE_EVERYONE),
     ("/@@tracking-dashboard", PAGE_SECRETARIAT),
     ("/2018/@@tracking-dashboard", PAGE_SECRETARIAT),

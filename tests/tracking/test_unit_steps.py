@@ -46,7 +46,7 @@ def test_a_change_of_units_tells_the_new_and_the_leaving_units(
     by_subject = {mail["Subject"]: mail for mail in mails(smtp)}
     new = by_subject["交办通知（变更承办单位）：关于建设农村饮水安全监测平台的建议"]
     assert [name for name, _ in getaddresses(new.get_all("To"))] == [HEALTH]
-    assert "2030-04-30" in new.get_body(("plain",)).get_content()
+    assert "2030年4月30日" in new.get_body(("plain",)).get_content()
     leaving = by_subject["不再由贵单位办理：关于建设农村饮水安全监测平台的建议"]
     assert [name for name, _ in getaddresses(leaving.get_all("To"))] == [WATER]
     assert f"现由{HEALTH}主办" in leaving.get_body(("plain",)).get_content()
@@ -93,7 +93,7 @@ def test_a_reminder_of_one_suggestion(secretary, referred, smtp):  # noqa: F811
     assert mail["Subject"] == "催办通知：关于建设农村饮水安全监测平台的建议"
     assert [name for name, _ in getaddresses(mail.get_all("To"))] == [WATER]
     text = mail.get_body(("plain",)).get_content()
-    assert "办理时限为 2030-03-31" in text and "请于本周内报送答复" in text
+    assert "办理时限为 2030年3月31日" in text and "请于本周内报送答复" in text
     steps = [e.get("action") for e in history(secretary, referred)]
     assert steps[0] == "remind"  # newest first
     assert secretary.get(referred).json()["review_state"] == "referred"

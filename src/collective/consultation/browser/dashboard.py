@@ -7,6 +7,9 @@ from collective.consultation import vocabularies
 from collective.consultation.browser.charts import bar_chart
 from collective.consultation.browser.display import label
 from collective.consultation.browser.display import state_title
+from collective.consultation.browser.listfilters import Filter
+from collective.consultation.browser.listfilters import FilteredList
+from collective.consultation.browser.listfilters import NOT_FILTERS
 from collective.consultation.reports import adoption
 from collective.consultation.reports import writers
 from collective.consultation.reports.stats import consultation_stats
@@ -149,7 +152,7 @@ class DashboardView(BrowserView):
         ]
 
 
-class SuggestionListView(BrowserView):
+class SuggestionListView(FilteredList, BrowserView):
     """Suggestions filtered as the dashboard's links say: year, kind, state, unit, and the
     lists ``overdue`` and ``unevaluated``."""
 
@@ -205,64 +208,50 @@ class SuggestionListView(BrowserView):
             for brain, row in zip(self._brains, adoption.rows(self._brains, labels))
         ]
 
-    def choices(self):
-        """The filter form's options: years present, kinds, states, units."""
+    @property
+    def list_filters(self):
+        """The form's selects: years present, kinds, states, units, the two lists (the
+        values are checked by adoption.Filters, as the report's are)."""
         catalog = api.portal.get_tool("portal_catalog")
-        filters = self.filters()
         years = sorted(
             (y for y in catalog.uniqueValuesFor("consultation_year") if y),
             reverse=True,
         )
-
-        def options(pairs, chosen):
-            return [
-                {"value": value, "title": title, "selected": value in chosen}
-                for value, title in pairs
-            ]
-
-        return {
-            "year": options([(str(y), str(y)) for y in years], [str(filters.year)]),
-            "kind": options(
-                [
-                    (value, label(vocabularies.KINDS, value, self.request))
-                    for value, _title in vocabularies.KINDS
-                ],
-                [filters.kind],
-            ),
-            "state": options(
-                [
+        return (
+            Filter("year", _("Year"), "", tuple((str(y), str(y)) for y in years)),
+            Filter("kind", _("Kind of consultation"), "", vocabularies.KINDS),
+            Filter(
+                "state",
+                _("State"),
+                "",
+                tuple(
                     (state, state_title("Suggestion", state, self.request))
                     for state in LIFECYCLE
-                ],
-                filters.state,
+                ),
             ),
-            "unit": options([(name, name) for name in units.names()], [filters.unit]),
-            "list": options(
-                [
-                    ("overdue", translate(_("Overdue"), context=self.request)),
-                    (
-                        "unevaluated",
-                        translate(
-                            _("Answered, not yet evaluated"), context=self.request
-                        ),
-                    ),
-                ],
-                [self.list_name],
+            Filter("unit", _("Lead unit"), "", tuple((n, n) for n in units.names())),
+            Filter(
+                "list",
+                _("List"),
+                "",
+                (
+                    ("overdue", _("Overdue")),
+                    ("unevaluated", _("Answered, not yet evaluated")),
+                ),
             ),
-        }
+        )
 
     def export_url(self):
         """The list as shown, as a workbook."""
         query = {
-            k: v
-            for k, v in self.request.form.items()
-            if v and k not in ("format", "_authenticator")
+            k: v for k, v in self.request.form.items() if v and k not in NOT_FILTERS
         }
         return f"{site_url()}/@@suggestion-list?" + urlencode(
             dict(query, format="xlsx"), doseq=True
         )
 
-    def export(self):
+    def export_workbook(self):
+        """The suggestion report's workbook (with its summary sheet) of these rows."""
         labels = adoption.Labels(self.request)
         rows = adoption.rows(self._brains, labels)
         data = writers.to_xlsx(rows, adoption.summary(self._brains), labels)
@@ -276,5 +265,5 @@ class SuggestionListView(BrowserView):
     def __call__(self):
         self._brains = self.brains()
         if self.request.form.get("format") == "xlsx":
-            return self.export()
+            return self.export_workbook()
         return self.index()

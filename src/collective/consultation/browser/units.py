@@ -1,6 +1,9 @@
 """The unit directory and each unit's page: what it handles, what it still owes."""
 
 from collective.consultation import _
+from collective.consultation.browser.listfilters import Filter
+from collective.consultation.browser.listfilters import FilteredList
+from collective.consultation.browser.listfilters import YES
 from collective.consultation.browser.views import _Base
 from collective.consultation.reports.adoption import as_day
 from collective.consultation.reports.adoption import is_overdue
@@ -9,12 +12,44 @@ from datetime import date
 from plone import api
 
 
-class UnitDirectoryView(_Base):
+class UnitDirectoryView(FilteredList, _Base):
+    @property
+    def list_filters(self):
+        """The year of the suggestions counted, and the units that owe an overdue answer."""
+        catalog = api.portal.get_tool("portal_catalog")
+        years = sorted(
+            (y for y in catalog.uniqueValuesFor("consultation_year") if y), reverse=True
+        )
+        return (
+            Filter(
+                "year",
+                _("Year"),
+                "consultation_year",
+                tuple((str(y), str(y)) for y in years),
+                int,
+            ),
+            Filter("overdue", _("Overdue"), "", YES),
+        )
+
+    def __call__(self):
+        if self.wants_export():
+            return self.export(
+                _("Units"),
+                (_("Unit name"), _("Waiting for an answer"), _("Overdue")),
+                [[u["title"], u["waiting"], u["overdue"]] for u in self.units()],
+                "units.xlsx",
+            )
+        return super().__call__()
+
     def units(self):
         catalog = api.portal.get_tool("portal_catalog")
         today = date.today()
+        chosen = self.chosen()
+        query = {"portal_type": "Suggestion", "review_state": list(WAITING)}
+        if "year" in chosen:
+            query["consultation_year"] = int(chosen["year"])
         counts = {}
-        for brain in catalog(portal_type="Suggestion", review_state=list(WAITING)):
+        for brain in catalog(**query):
             if not brain.lead_unit:
                 continue
             entry = counts.setdefault(brain.lead_unit, [0, 0])
@@ -25,6 +60,8 @@ class UnitDirectoryView(_Base):
             portal_type="HandlingUnit", path=self.path_query(), sort_on="sortable_title"
         ):
             waiting, overdue = counts.get(brain.Title, (0, 0))
+            if "overdue" in chosen and not overdue:
+                continue
             rows.append(
                 {
                     "url": brain.getURL(),

@@ -13,6 +13,9 @@ from collective.consultation.browser.display import label
 from collective.consultation.browser.display import state_title
 from collective.consultation.browser.invite import STANDING
 from collective.consultation.browser.invite import STANDING_TITLE
+from collective.consultation.browser.listfilters import Filter
+from collective.consultation.browser.listfilters import FilteredList
+from collective.consultation.browser.listfilters import YES
 from collective.consultation.browser.members import DutyRecordPanel
 from collective.consultation.browser.minutes import MinutesPanel
 from collective.consultation.browser.reports import ReportsPanel
@@ -99,17 +102,68 @@ class _Base(BrowserView):
         return api.content.get_state(self.context, default="")
 
 
-class ProgrammeView(_Base, ReportsPanel):
+class ProgrammeView(FilteredList, _Base, ReportsPanel):
     def can_import(self):
         return api.user.has_permission(HANDLE_SUGGESTION, obj=self.context)
 
     def webcal_url(self):
         return webcal(ical_url(self.context))
 
+    @property
+    def list_filters(self):
+        wftool = api.portal.get_tool("portal_workflow")
+        states = wftool["consultation_workflow"].states.objectIds()
+        return (
+            Filter("kind", _("Kind of consultation"), "consultation_kind", v.KINDS),
+            Filter(
+                "committee",
+                _("Organising committee"),
+                "organising_committee",
+                v.COMMITTEES,
+            ),
+            Filter(
+                "state",
+                _("State"),
+                "review_state",
+                tuple((s, self.state("Consultation", s)) for s in states),
+            ),
+        )
+
+    def __call__(self):
+        if self.wants_export():
+            rows = self.consultations()
+            return self.export(
+                _("Consultations"),
+                (
+                    _("Start"),
+                    _("Consultation"),
+                    _("Kind of consultation"),
+                    _("Organising committee"),
+                    _("State"),
+                    _("Suggestions"),
+                ),
+                [
+                    [
+                        r["start"],
+                        r["title"],
+                        r["kind"],
+                        r["committee"],
+                        r["state"],
+                        r["suggestions"],
+                    ]
+                    for r in rows
+                ],
+                f"consultations-{self.context.getId()}.xlsx",
+            )
+        return super().__call__()
+
     def consultations(self):
         catalog = api.portal.get_tool("portal_catalog")
         brains = catalog(
-            portal_type="Consultation", path=self.path_query(), sort_on="start"
+            portal_type="Consultation",
+            path=self.path_query(),
+            sort_on="start",
+            **self.filter_query(),
         )
         counts = self._suggestion_counts()
         return [
@@ -312,28 +366,69 @@ class SuggestionView(_Base, HandlingPanel):
         ]
 
 
-class DirectoryView(_Base):
+class DirectoryView(FilteredList, _Base):
+    list_filters = (
+        Filter("sector", _("Sector"), "sector", v.SECTORS),
+        Filter(
+            "standing",
+            _("Member of the standing committee"),
+            "standing_committee",
+            YES,
+            convert=lambda text: True,
+        ),
+    )
+
     def can_export(self):
         return api.user.has_permission(VIEW_REPORTS, obj=api.portal.get())
 
-    def export_url(self):
+    def duty_export_url(self):
         years = duty.years()
         query = f"&year={years[0]}" if years else ""
         return f"{api_url(api.portal.get(), '@duty-records')}?format=xlsx{query}"
 
+    def __call__(self):
+        if self.wants_export():
+            return self.export(
+                _("Members"),
+                (
+                    _("Name"),
+                    _("Sector"),
+                    _("Organisation and position"),
+                    _("Member of the standing committee"),
+                    _("E-mail"),
+                ),
+                [
+                    [
+                        m["title"],
+                        m["sector"],
+                        m["organisation"],
+                        m["standing"],
+                        m["email"],
+                    ]
+                    for m in self.members()
+                ],
+                "members.xlsx",
+            )
+        return super().__call__()
+
     def members(self):
         catalog = api.portal.get_tool("portal_catalog")
+        yes = translate(_("Yes"), context=self.request)
         return [
             {
                 "url": b.getURL(),
                 "title": b.Title,
                 "sector": self.label("SECTORS", b.sector),
+                # the description reads "界别 · 单位及职务" (content/member.py)
+                "organisation": (b.Description or "").split(" · ")[-1],
+                "standing": yes if b.standing_committee else "",
                 "email": b.member_email,
             }
             for b in catalog(
                 portal_type="CommitteeMember",
                 path=self.path_query(),
                 sort_on="sortable_title",
+                **self.filter_query(),
             )
         ]
 

@@ -38,7 +38,7 @@ class ICommitteeMember(model.Schema):
         required=False,
     )
     standing_committee = schema.Bool(
-        title=_("Member of the standing committee (常委)"),
+        title=_("Member of the standing committee"),
         required=False,
         default=False,
     )

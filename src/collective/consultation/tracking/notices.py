@@ -3,6 +3,7 @@ referred or reopened, and the overdue reminders (催办). Each sending to a sugg
 unit is recorded on the suggestion, with its error if delivery failed."""
 
 from collective.consultation import _
+from collective.consultation import dates
 from collective.consultation import mailqueue
 from collective.consultation.interfaces import setting
 from collective.consultation.mailing import queue
@@ -133,7 +134,7 @@ def referral_lines(suggestion, unit, language, purpose=None):
                 t(
                     _("Please answer in writing by ${date}."),
                     language,
-                    date=suggestion.deadline.isoformat(),
+                    date=dates.readable(suggestion.deadline, language),
                 ),
             )
         )
@@ -253,7 +254,7 @@ def notify_reminder(suggestion, comment="", today=None):
                 due,
                 language,
                 title=suggestion.title,
-                date=suggestion.deadline.isoformat() if suggestion.deadline else "—",
+                date=dates.readable(suggestion.deadline, language) or "—",
                 days=(
                     str((today - suggestion.deadline).days)
                     if suggestion.deadline

@@ -4,6 +4,7 @@ digest. ``today`` is a parameter everywhere, so a fixed clock tests it and cron 
 """
 
 from collective.consultation import _
+from collective.consultation.dates import readable
 from collective.consultation.interfaces import setting
 from collective.consultation.mailing import queue
 from collective.consultation.mailing import site_language
@@ -68,7 +69,7 @@ def _item_line(brain, today, language):
             _("“${title}”: due ${date}, ${days} days late."),
             language,
             title=brain.Title,
-            date=as_day(brain.deadline).isoformat(),
+            date=readable(as_day(brain.deadline), language),
             days=str(days_late(brain, today)),
         ),
     )
@@ -146,7 +147,7 @@ def send_digest(brains, outcome, today, language):
                 _("${count} suggestions are past their answer deadline on ${date}."),
                 language,
                 count=str(len(brains)),
-                date=today.isoformat(),
+                date=readable(today, language),
             ),
         )
     ]

@@ -6,9 +6,12 @@ INDEX = "standing_committee"
 
 
 def index_standing_committee(context):
-    """The index the "all members of the standing committee" choice searches, filled."""
+    """The index the "all members of the standing committee" choice and the directory's
+    filter search, and the column the directory shows, filled."""
     catalog = api.portal.get_tool("portal_catalog")
     if INDEX not in catalog.indexes():
         catalog.addIndex(INDEX, "BooleanIndex")
+    if INDEX not in catalog.schema():
+        catalog.addColumn(INDEX)
     for brain in catalog.unrestrictedSearchResults(portal_type="CommitteeMember"):
         brain._unrestrictedGetObject().reindexObject(idxs=[INDEX])
