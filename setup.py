@@ -61,6 +61,7 @@ setup(
         "openpyxl",
         "python-dateutil",
         "pypinyin",
+        "segno",  # QR codes for check-in
         "setuptools",
     ],
     extras_require={

@@ -47,6 +47,8 @@ REST = [
     ("GET", "/@consultation-stats?year=2018", None, SECRETARIAT),
     ("GET", f"{WATER}/@attendance", None, STAFF_UP),
     ("PATCH", f"{WATER}/@attendance", {}, codes(401, 401, 401, 400, 400, 400)),
+    # a check-in without a code: refused for everybody logged in, naming the code
+    ("POST", f"{WATER}/@checkin", {}, codes(401, 400, 400, 400, 400, 400)),
     ("GET", "/members/m01/@duty-record", None, codes(401, 200, 401, 200, 200, 200)),
     ("GET", "/members/m05/@duty-record", None, STAFF_UP),
     ("GET", "/@duty-records", None, SECRETARIAT),
@@ -112,6 +114,8 @@ PAGES = [
     ("/@@suggestion-list?state=referred", PAGE_SECRETARIAT),
     ("/2018/@@import-suggestions", PAGE_SECRETARIAT),
     (f"{WATER}/@@attendance", PAGE_STAFF_UP),
+    (f"{WATER}/@@checkin-code", PAGE_STAFF_UP),
+    (f"{WATER}/@@checkin", codes(LOGIN, 200, 200, 200, 200, 200)),
     (
         "/2018/2018-12-20-bimonthly/@@cancel-consultation",
         codes(LOGIN, LOGIN, LOGIN, 200, LOGIN, 200),

@@ -66,6 +66,27 @@ class IConsultationSettings(Interface):
         min=24,
         max=24 * 14,
     )
+    checkin_opens_minutes = schema.Int(
+        title=_("Check-in opens (minutes before the start)"),
+        description=_(
+            "Members can check in with the consultation's QR code from this long "
+            "before its start until its end."
+        ),
+        required=True,
+        default=60,
+        min=0,
+        max=24 * 60,
+    )
+    late_after_minutes = schema.Int(
+        title=_("Late after (minutes past the start)"),
+        description=_(
+            "A check-in later than this after the start is recorded as late."
+        ),
+        required=True,
+        default=15,
+        min=0,
+        max=24 * 60,
+    )
 
 
 def setting(name):

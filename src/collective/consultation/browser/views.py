@@ -24,6 +24,7 @@ from collective.consultation.content.validation import parse_guest
 from collective.consultation.content.validation import safe_url
 from collective.consultation.dates import readable
 from collective.consultation.mailing import site_language
+from collective.consultation.meeting.checkin import OPEN_STATES
 from collective.consultation.members import duty
 from collective.consultation.permissions import HANDLE_SUGGESTION
 from collective.consultation.permissions import MANAGE_ATTENDANCE
@@ -209,6 +210,10 @@ class ConsultationView(_Base, InvitationsPanel, MinutesPanel, ReportsPanel):
         return api.user.has_permission(MANAGE_ATTENDANCE, obj=self.context) and bool(
             self.context.invitees
         )
+
+    def can_show_checkin_code(self):
+        """The QR code for staff, while the consultation is to be held."""
+        return self.can_mark_attendance() and self.review_state() in OPEN_STATES
 
     def details(self):
         c = self.context

@@ -3,29 +3,12 @@ the consultation), and carries an HMAC over all three, so it cannot be turned in
 for another member or another consultation, and stops working once the meeting is over.
 """
 
+from collective.consultation import signing
 from plone import api
-from plone.keyring.interfaces import IKeyManager
 from plone.uuid.interfaces import IUUID
 from urllib.parse import urlencode
-from zope.component import getUtility
 
-import hashlib
-import hmac
 import time
-
-RING = "_system"
-
-
-def _secrets():
-    manager = getUtility(IKeyManager)
-    return [secret for secret in manager[RING] if secret]
-
-
-def _signature(secret, consultation_uid, key, expires):
-    payload = f"{consultation_uid}\n{key}\n{expires}".encode()
-    return hmac.new(
-        secret.encode() if isinstance(secret, str) else secret, payload, hashlib.sha256
-    ).hexdigest()
 
 
 def expiry_of(consultation):
@@ -40,7 +23,7 @@ def rsvp_link(consultation, key, answer):
         "i": key,
         "x": expires,
         "a": answer,
-        "s": _signature(_secrets()[0], uid, key, expires),
+        "s": signing.sign(uid, key, expires),
     }
     return f"{api.portal.get().absolute_url()}/@@rsvp?{urlencode(query)}"
 
@@ -55,13 +38,7 @@ def check(consultation_uid, key, expires, signature, now=None):
         expires = int(expires)
     except (TypeError, ValueError):
         raise InvalidLink("malformed")
-    signature = signature or ""
-    if not any(
-        hmac.compare_digest(
-            _signature(secret, consultation_uid, key, expires), signature
-        )
-        for secret in _secrets()
-    ):
+    if not signing.verify(signature, consultation_uid, key, expires):
         raise InvalidLink("forged")
     if (now or time.time()) > expires:
         raise InvalidLink("expired")

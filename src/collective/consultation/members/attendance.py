@@ -37,6 +37,8 @@ class Line:
     marked: bool
     by: str
     time: str
+    source: str = ""  # "checkin" when the member checked in (签到), else staff's mark
+    late: bool = False  # checked in later than the control panel allows
 
 
 def marks(consultation):
@@ -75,6 +77,8 @@ def lines(consultation):
                 marked=bool(mark),
                 by=mark["by"] if mark else "",
                 time=mark["time"] if mark else "",
+                source=mark.get("source", "") if mark else "",
+                late=bool(mark.get("late")) if mark else False,
             )
         )
     return out
@@ -110,10 +114,7 @@ def mark(consultation, changes, now=None):
             )
         if not isinstance(reason, str):
             raise AttendanceError("reason", "must be text.")
-    annotations = IAnnotations(consultation)
-    store = annotations.get(ANNOTATION_KEY)
-    if store is None:
-        store = annotations[ANNOTATION_KEY] = PersistentMapping()
+    store = _store(consultation)
     log = InvitationLog(consultation)
     by = api.user.get_current().getId()
     stamp = (now or datetime.now(timezone.utc)).isoformat(timespec="seconds")
@@ -129,3 +130,30 @@ def mark(consultation, changes, now=None):
             "time": stamp,
         }
     consultation.reindexObject()
+
+
+def _store(consultation):
+    annotations = IAnnotations(consultation)
+    store = annotations.get(ANNOTATION_KEY)
+    if store is None:
+        store = annotations[ANNOTATION_KEY] = PersistentMapping()
+    return store
+
+
+def record_check_in(consultation, uid, late, now=None):
+    """A member's own check-in (签到), as present. A mark already there stands: staff's
+    marks win over check-in, and a second check-in keeps the first. Returns (the mark
+    that stands, whether this check-in made it)."""
+    store = _store(consultation)
+    if uid in store:
+        return dict(store[uid]), False
+    store[uid] = {
+        "status": "present",
+        "reason": "",
+        "by": api.user.get_current().getId(),
+        "time": (now or datetime.now(timezone.utc)).isoformat(timespec="seconds"),
+        "source": "checkin",
+        "late": late,
+    }
+    consultation.reindexObject()
+    return dict(store[uid]), True

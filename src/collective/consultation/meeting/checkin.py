@@ -1,0 +1,112 @@
+"""Check-in (签到): staff show the consultation's QR code; a member who scans it and
+presses the button is marked present, with the time, as checked in. The code is a signed
+link for that consultation only; it works from some time before the start (control
+panel) until the end; a check-in too long after the start is recorded as late. Staff's
+marks in the attendance grid win over check-in, and checking in twice keeps the first.
+"""
+
+from collective.consultation import signing
+from collective.consultation.interfaces import setting
+from collective.consultation.members import attendance
+from collective.consultation.members.attendance import AttendanceError
+from collective.consultation.relations import related_objects
+from dataclasses import dataclass
+from datetime import datetime
+from datetime import timedelta
+from datetime import timezone
+from plone import api
+from plone.uuid.interfaces import IUUID
+
+PURPOSE = "checkin"  # signed with the consultation's UID: no other link fits
+OPEN_STATES = ("scheduled", "held")
+
+
+def code(consultation):
+    return signing.sign(PURPOSE, IUUID(consultation))
+
+
+def checkin_url(consultation):
+    return f"{consultation.absolute_url()}/@@checkin?code={code(consultation)}"
+
+
+def window(consultation):
+    """(opens, closes): from the control panel's minutes before the start to the end."""
+    opens = consultation.start - timedelta(minutes=setting("checkin_opens_minutes"))
+    return opens, consultation.end
+
+
+def is_late(consultation, now):
+    return now > consultation.start + timedelta(minutes=setting("late_after_minutes"))
+
+
+def refusal(consultation, member, given_code, now):
+    """Why ``member`` may not check in now with ``given_code``, as AttendanceError, or
+    None. The code is checked before anything else is told."""
+    if not signing.verify(given_code, PURPOSE, IUUID(consultation)):
+        return AttendanceError("code", "this is not this consultation's check-in code.")
+    state = api.content.get_state(consultation)
+    if state == "cancelled":
+        return AttendanceError("consultation", "the consultation was cancelled.")
+    if state not in OPEN_STATES:
+        return AttendanceError(
+            "consultation", "check-in is open for a scheduled consultation only."
+        )
+    opens, closes = window(consultation)
+    if now < opens:
+        return AttendanceError("time", "check-in has not opened yet.")
+    if now > closes:
+        return AttendanceError("time", "the consultation is over; check-in is closed.")
+    if member is None:
+        return AttendanceError(
+            "member", "your login is not linked to a member of the committee."
+        )
+    if IUUID(member) not in {IUUID(m) for m in related_objects(consultation.invitees)}:
+        return AttendanceError(
+            "member",
+            "you are not invited to this consultation; the staff can admit you.",
+        )
+    return None
+
+
+@dataclass
+class CheckIn:
+    status: str  # the mark that stands: present (or staff's mark)
+    time: str  # when it was made (UTC, ISO)
+    late: bool
+    first: bool  # False: a mark was already there and stands
+
+
+def check_in(consultation, member, given_code, now=None):
+    """Mark ``member`` present as checked in, or raise AttendanceError naming the field."""
+    now = now or datetime.now(timezone.utc)
+    problem = refusal(consultation, member, given_code, now)
+    if problem is not None:
+        raise problem
+    mark, first = attendance.record_check_in(
+        consultation, IUUID(member), is_late(consultation, now), now
+    )
+    return CheckIn(mark["status"], mark["time"], bool(mark.get("late")), first)
+
+
+@dataclass
+class Count:
+    invited: int
+    checked_in: int
+    present: int  # checked in or marked present by staff
+    leave: int
+    missing: list  # names of those neither present nor on leave
+
+
+def count(consultation):
+    """The live count on the staff's check-in page."""
+    lines = attendance.lines(consultation)
+    present = [line for line in lines if line.status == "present"]
+    leave = [line for line in lines if line.status == "leave"]
+    missing = [line.title for line in lines if line.status not in ("present", "leave")]
+    return Count(
+        invited=len(lines),
+        checked_in=sum(1 for line in present if line.source == "checkin"),
+        present=len(present),
+        leave=len(leave),
+        missing=missing,
+    )

@@ -1,0 +1,34 @@
+"""POST <consultation>/++api++/@checkin {"code": "…"}: the member who is logged in checks
+in (签到) with the consultation's code, as the QR code's page does. Answers the mark that
+stands: {"status": "present", "time": "…", "late": false, "first": true}; a refusal is
+400 naming the field (code, consultation, time, member); anonymous is 401."""
+
+from collective.consultation.meeting import checkin
+from collective.consultation.members import duty
+from collective.consultation.members.attendance import AttendanceError
+from collective.consultation.services.base import body_text
+from dataclasses import asdict
+from plone import api
+from plone.restapi.deserializer import json_body
+from plone.restapi.services import Service
+from zExceptions import BadRequest
+from zExceptions import Unauthorized
+from zope.interface import alsoProvides
+
+import plone.protect.interfaces
+
+
+class CheckInPost(Service):
+    def reply(self):
+        alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
+        if api.user.is_anonymous():
+            raise Unauthorized("Log in to check in.")
+        body = json_body(self.request) or {}
+        if not isinstance(body, dict):
+            raise BadRequest('code: send {"code": "…"}.')
+        member = duty.member_of_user(api.user.get_current().getId())
+        try:
+            result = checkin.check_in(self.context, member, body_text(body, "code"))
+        except AttendanceError as exc:
+            raise BadRequest(str(exc))
+        return asdict(result)

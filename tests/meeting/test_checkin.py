@@ -1,0 +1,173 @@
+"""Check-in (签到) with the consultation's QR code: the staff's page shows the code and who
+is here; the member who scans it is marked present with the time; each refusal names its
+field (a forged or another consultation's code, outside the window, not invited, a
+cancelled consultation); twice keeps the first; staff's marks win; late is recorded."""
+
+from browser.chromium import log_in
+from conftest import browser_for
+from conftest import INVITEE
+from conftest import MEMBER
+from conftest import STAFF
+from datetime import datetime
+from datetime import timedelta
+from io import BytesIO
+from zoneinfo import ZoneInfo
+
+import pytest
+import re
+
+TZ = ZoneInfo("Asia/Shanghai")
+
+
+def at(minutes_from_now):
+    moment = datetime.now(TZ).replace(second=0, microsecond=0)
+    return (moment + timedelta(minutes=minutes_from_now)).isoformat()
+
+
+def scheduled(staff, start_in, title="今日双月协商会", hours=3):
+    """A consultation starting ``start_in`` minutes from now, inviting 游进 and 王建华."""
+    response = staff.post(
+        "/2018",
+        json={
+            "@type": "Consultation",
+            "title": title,
+            "kind": "bimonthly",
+            "start": at(start_in),
+            "end": at(start_in + hours * 60),
+            "invitees": ["/members/m01", "/members/m02"],
+        },
+    )
+    assert response.status_code == 201, response.text
+    url = response.json()["@id"]
+    assert staff.post(f"{url}/@workflow/schedule").status_code == 200
+    return url
+
+
+def code_of(functional, url):
+    """The code as the staff's page carries it in the QR link."""
+    browser = browser_for(functional, *STAFF)
+    browser.open(f"{url}/@@checkin-code")
+    return re.search(r"@@checkin\?code=([0-9a-f]+)", browser.contents).group(1)
+
+
+@pytest.fixture
+def soon(staff):
+    return scheduled(staff, 20)  # check-in is open an hour before the start
+
+
+def check_in(session, url, code):
+    return session.post(f"{url}/@checkin", json={"code": code})
+
+
+def test_a_member_checks_in_and_twice_keeps_the_first(functional, member, soon):
+    code = code_of(functional, soon)
+    first = check_in(member, soon, code)
+    assert first.status_code == 200, first.text
+    assert first.json()["status"] == "present" and first.json()["first"] is True
+    assert first.json()["late"] is False
+    again = check_in(member, soon, code)
+    assert again.json()["first"] is False
+    assert again.json()["time"] == first.json()["time"]
+
+
+@pytest.mark.parametrize(
+    "code,field", [("0" * 64, "code"), ("", "code"), ("not-hex", "code")]
+)
+def test_a_forged_code_is_refused(functional, member, soon, code, field):
+    response = check_in(member, soon, code)
+    assert response.status_code == 400
+    assert response.json()["message"].startswith(f"{field}:")
+
+
+def test_another_consultations_code_is_refused(functional, staff, member, soon):
+    other = scheduled(staff, 30, title="另一场协商会")
+    response = check_in(member, soon, code_of(functional, other))
+    assert response.status_code == 400
+    assert response.json()["message"].startswith("code:")
+
+
+def test_outside_the_window(functional, staff, member):
+    later = scheduled(staff, 180, title="三小时后的协商会")
+    response = check_in(member, later, code_of(functional, later))
+    assert response.status_code == 400
+    assert response.json()["message"].startswith("time:")
+
+
+def test_not_invited(functional, request_factory, soon):
+    invitee = request_factory(basic_auth=INVITEE)  # invited elsewhere, not here
+    response = check_in(invitee, soon, code_of(functional, soon))
+    assert response.status_code == 400
+    assert response.json()["message"].startswith("member:")
+
+
+def test_a_cancelled_consultation(functional, staff, member, soon):
+    code = code_of(functional, soon)
+    assert (
+        staff.post(f"{soon}/@workflow/cancel", json={"comment": "改期"}).status_code
+        == 200
+    )
+    response = check_in(member, soon, code)
+    assert response.status_code == 400
+    assert response.json()["message"].startswith("consultation:")
+
+
+def test_anonymous_must_log_in(functional, anon_request, soon):
+    response = check_in(anon_request, soon, code_of(functional, soon))
+    assert response.status_code == 401
+
+
+def test_late_is_recorded(functional, staff, member):
+    begun = scheduled(staff, -30, title="半小时前开始的协商会")
+    response = check_in(member, begun, code_of(functional, begun))
+    assert response.json()["late"] is True  # 30 minutes after the start, 15 allowed
+
+
+def test_staffs_mark_wins(functional, staff, member):
+    begun = scheduled(staff, -5, title="刚开始的协商会")
+    m01 = staff.get("/members/m01").json()["UID"]
+    marked = staff.patch(
+        f"{begun}/@attendance",
+        json={"attendance": [{"member": m01, "status": "absent"}]},
+    )
+    assert marked.status_code == 200, marked.text
+    response = check_in(member, begun, code_of(functional, begun))
+    assert response.json()["status"] == "absent" and response.json()["first"] is False
+
+
+def test_the_staff_page_counts_and_serves_the_code(functional, member, soon):
+    from PIL import Image
+
+    check_in(member, soon, code_of(functional, soon))
+    browser = browser_for(functional, *STAFF)
+    browser.open(f"{soon}/@@checkin-code")
+    assert "<svg" in browser.contents
+    checked_in = re.search(r'checkin-checked-in"\s*>(\d+)<', browser.contents)
+    assert checked_in.group(1) == "1"
+    assert "王建华" in browser.contents.split("checkin-missing", 2)[2]
+    browser.open(f"{soon}/@@checkin-code?format=png")
+    assert browser.headers["Content-Type"] == "image/png"
+    assert Image.open(BytesIO(browser.contents)).size[0] > 200
+
+
+def test_members_may_not_see_the_code_page(functional, soon):
+    browser = browser_for(functional, *MEMBER)
+    browser.handleErrors = True
+    browser.raiseHttpErrors = False
+    browser.open(f"{soon}/@@checkin-code")
+    assert browser.url.endswith("/insufficient-privileges")
+
+
+def test_on_a_phone_the_member_presses_the_button(phone, portal_url, functional, soon):
+    code = code_of(functional, soon)
+    log_in(phone, portal_url, *MEMBER)
+    phone.goto(f"{soon}/@@checkin?code={code}")
+    button = phone.locator(".checkin-button")
+    assert button.bounding_box()["height"] >= 44
+    button.click()
+    assert phone.locator(".checkin-done").is_visible()
+    assert (
+        phone.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        <= 0
+    )
