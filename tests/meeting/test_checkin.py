@@ -171,3 +171,16 @@ def test_on_a_phone_the_member_presses_the_button(phone, portal_url, functional,
         )
         <= 0
     )
+
+
+def test_the_duty_record_counts_check_ins(functional, staff, member):
+    begun = scheduled(staff, -30, title="计入履职的协商会")
+    check_in(member, begun, code_of(functional, begun))
+    year = datetime.now(TZ).year
+    record = member.get(f"/members/m01/@duty-record?year={year}").json()
+    assert record["checked_in"] >= 1 and record["late"] >= 1
+
+
+def test_the_demo_year_has_check_ins_that_match_attendance(functional, staff):
+    record = staff.get("/members/m01/@duty-record?year=2018").json()
+    assert 0 < record["checked_in"] <= record["present"]

@@ -9,6 +9,7 @@ from collective.consultation.content.member import ICommitteeMember
 from collective.consultation.content.programme import IConsultationProgramme
 from collective.consultation.content.suggestion import ISuggestion
 from collective.consultation.dates import site_timezone
+from collective.consultation.members.attendance import checkins
 from collective.consultation.members.attendance import statuses
 from collective.consultation.relations import related_objects
 from plone.indexer import indexer
@@ -87,6 +88,12 @@ def consultation_invitees(obj):
 def attendance_marks(obj):
     """{member UID: present | leave | absent} as staff marked it, for duty records."""
     return statuses(obj)
+
+
+@indexer(IConsultation)
+def attendance_checkins(obj):
+    """{member UID: on_time | late} of the members who checked in (签到)."""
+    return checkins(obj)
 
 
 @indexer(IConsultation)

@@ -23,6 +23,7 @@ PRIVATE_METADATA = frozenset(
         "Creator",
         "listCreators",
         "attendance_marks",
+        "attendance_checkins",
         "invitees",
         "member_email",
         "member_userid",

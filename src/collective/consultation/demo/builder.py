@@ -9,6 +9,7 @@ from collective.consultation import logger
 from collective.consultation.demo import members as member_data
 from collective.consultation.demo import programme as data
 from collective.consultation.members.attendance import mark as mark_attendance
+from collective.consultation.members.attendance import record_check_in
 from collective.consultation.tracking import notices
 from collective.consultation.tracking.evaluation import evaluate
 from datetime import datetime
@@ -289,7 +290,9 @@ def _consultation(programme, index, spec, members, counter):
 
 
 def _attendance(consultation, index, invitees, end):
-    """Most attend; a few ask for leave, fewer are absent (as staff would mark it after)."""
+    """Most attend and check in with the QR code (签到), a few of them late; some are
+    marked present by staff; a few ask for leave, fewer are absent (as staff would mark
+    it after)."""
     changes = []
     for position, member in enumerate(invitees):
         turn = position + index
@@ -297,8 +300,17 @@ def _attendance(consultation, index, invitees, end):
             changes.append((member.UID(), "leave", "公务外出。（演示数据）"))
         elif turn % 17 == 5:
             changes.append((member.UID(), "absent", ""))
+        elif turn % 7 == 6:
+            changes.append((member.UID(), "present", ""))  # signed the paper list
         else:
-            changes.append((member.UID(), "present", ""))
+            late = turn % 13 == 8
+            minutes = 25 if late else -10 - turn % 20
+            record_check_in(
+                consultation,
+                member.UID(),
+                late,
+                now=consultation.start + timedelta(minutes=minutes),
+            )
     mark_attendance(consultation, changes, now=end)
 
 

@@ -46,6 +46,16 @@ def marks(consultation):
     return dict(IAnnotations(consultation).get(ANNOTATION_KEY, {}))
 
 
+def checkins(consultation):
+    """{member UID: "late" | "on_time"} of the marks that are the member's own check-in
+    (catalog metadata for duty records)."""
+    return {
+        uid: "late" if mark.get("late") else "on_time"
+        for uid, mark in marks(consultation).items()
+        if mark.get("source") == "checkin"
+    }
+
+
 def statuses(consultation):
     """{member UID: status} as marked (catalog metadata for duty records)."""
     return {uid: mark["status"] for uid, mark in marks(consultation).items()}

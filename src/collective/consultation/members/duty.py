@@ -27,6 +27,8 @@ class Record:
     leave: int = 0
     absent: int = 0
     unmarked: int = 0  # not marked yet (or still ahead)
+    checked_in: int = 0  # present by their own check-in (签到)
+    late: int = 0  # of those, after the control panel's minutes
     suggestions: int = 0
     adopted: int = 0
     suggestion_states: dict = field(default_factory=dict)
@@ -46,6 +48,8 @@ class Record:
             "leave": self.leave,
             "absent": self.absent,
             "unmarked": self.unmarked,
+            "checked_in": self.checked_in,
+            "late": self.late,
             "attendance_rate": self.attendance_rate,
             "suggestions": self.suggestions,
             "adopted": self.adopted,
@@ -79,6 +83,7 @@ def records(year=None, members=None):
     )
     for brain in consultations:
         marks = brain.attendance_marks or {}
+        checkins = brain.attendance_checkins or {}
         for uid in brain.invitees or ():
             record = result.get(uid)
             if record is None:
@@ -89,6 +94,9 @@ def records(year=None, members=None):
                 setattr(record, status, getattr(record, status) + 1)
             else:
                 record.unmarked += 1
+            if uid in checkins:
+                record.checked_in += 1
+                record.late += checkins[uid] == "late"
             record.consultations.append((brain, status))
     suggestions = catalog.unrestrictedSearchResults(
         portal_type="Suggestion",

@@ -18,6 +18,8 @@ COLUMNS = (
     ("leave", _("On leave")),
     ("absent", _("Absent")),
     ("unmarked", _("Not marked")),
+    ("checked_in", _("Checked in")),
+    ("late", _("Late")),
     ("attendance_rate", _("Attendance rate")),
     ("suggestions", _("Suggestions proposed")),
     ("adopted", _("Adopted")),
@@ -33,7 +35,7 @@ def write_xlsx(records, year, request, out):
     book = Workbook(write_only=True)
     sheet = book.create_sheet(text(_("Duty records")) + (f" {year}" if year else ""))
     sheet.freeze_panes = "A2"
-    for index, width in enumerate((12, 22, 22, 8, 8, 8, 8, 8, 10, 10, 8)):
+    for index, width in enumerate((12, 22, 22, 8, 8, 8, 8, 8, 8, 8, 10, 10, 8)):
         sheet.column_dimensions[chr(ord("A") + index)].width = width
     header = []
     for _name, label in COLUMNS:
@@ -57,6 +59,8 @@ def write_xlsx(records, year, request, out):
                     record.leave,
                     record.absent,
                     record.unmarked,
+                    record.checked_in,
+                    record.late,
                     rate_cell,
                     record.suggestions,
                     record.adopted,

@@ -15,3 +15,12 @@ def index_standing_committee(context):
         catalog.addColumn(INDEX)
     for brain in catalog.unrestrictedSearchResults(portal_type="CommitteeMember"):
         brain._unrestrictedGetObject().reindexObject(idxs=[INDEX])
+
+
+def catalog_checkins(context):
+    """Duty records count check-ins (签到) from this metadata column."""
+    catalog = api.portal.get_tool("portal_catalog")
+    if "attendance_checkins" not in catalog.schema():
+        catalog.addColumn("attendance_checkins")
+    for brain in catalog.unrestrictedSearchResults(portal_type="Consultation"):
+        brain._unrestrictedGetObject().reindexObject(idxs=["getId"])
