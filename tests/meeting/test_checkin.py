@@ -184,3 +184,15 @@ def test_the_duty_record_counts_check_ins(functional, staff, member):
 def test_the_demo_year_has_check_ins_that_match_attendance(functional, staff):
     record = staff.get("/members/m01/@duty-record?year=2018").json()
     assert 0 < record["checked_in"] <= record["present"]
+
+
+def test_the_minutes_name_who_came_late(functional, staff, member):
+    from docx import Document
+
+    begun = scheduled(staff, -40, title="有人迟到的协商会")
+    check_in(member, begun, code_of(functional, begun))
+    response = staff.get(f"{begun}/@minutes")
+    assert response.status_code == 200, response.text
+    text = "\n".join(p.text for p in Document(BytesIO(response.content)).paragraphs)
+    late = [line for line in text.splitlines() if "游进" in line and line != ""]
+    assert any(line.startswith(("迟到", "Late")) for line in late)

@@ -23,6 +23,9 @@ class MinutesData:
     place: str = ""
     presided_by: str = ""
     present: list = field(default_factory=list)  # names
+    late: list = field(
+        default_factory=list
+    )  # names of those present who checked in late
     on_leave: list = field(default_factory=list)  # (name, reason)
     absent: list = field(default_factory=list)  # names
     guests: list = field(default_factory=list)  # "name (organisation)"
@@ -77,6 +80,15 @@ def suggestion_lines(consultation):
     return lines
 
 
+def late_arrivals(consultation):
+    """Who checked in (签到) after the control panel's minutes past the start."""
+    return [
+        line.title
+        for line in attendance_lines(consultation)
+        if line.late and line.status == "present"
+    ]
+
+
 def minutes_data(consultation, organiser=""):
     present, on_leave, absent = attendance(consultation)
     guests = []
@@ -99,6 +111,7 @@ def minutes_data(consultation, organiser=""):
         place=getattr(consultation, "location", "") or "",
         presided_by=consultation.presided_by or "",
         present=present,
+        late=late_arrivals(consultation),
         on_leave=on_leave,
         absent=absent,
         guests=guests,

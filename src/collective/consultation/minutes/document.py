@@ -43,6 +43,7 @@ LABELS = {
     "place": _("Location"),
     "presided_by": _("Presided by"),
     "present": _("Present"),
+    "late": _("Late"),
     "on_leave": _("On leave"),
     "absent": _("Absent"),
     "guests": _("Guests"),
@@ -218,6 +219,8 @@ class MinutesWriter(OfficialDocument):
         self.labelled("place", data.place)
         self.labelled("presided_by", data.presided_by)
         self.labelled("present", sep.join(data.present) or self.label("none"))
+        if data.late:
+            self.labelled("late", sep.join(data.late))
         leave = [
             (
                 f"{name}（{reason}）"
