@@ -37,6 +37,10 @@ def test_1004_brings_the_unit_steps_and_the_committee_footer(functional):
         IPortletAssignmentMapping,
     )
     assert {"reassign", "remind"} <= set(workflow.transitions.objectIds())
+    assert "MeetingMaterial" in portal.portal_types.objectIds()
+    assert portal.portal_workflow.getChainForPortalType("MeetingMaterial") == (
+        "material_workflow",
+    )
     assert "colophon" not in footer and "footer" in footer
 
 

@@ -47,6 +47,7 @@ REST = [
     ("GET", "/@consultation-stats?year=2018", None, SECRETARIAT),
     ("GET", f"{WATER}/@attendance", None, STAFF_UP),
     ("PATCH", f"{WATER}/@attendance", {}, codes(401, 401, 401, 400, 400, 400)),
+    ("GET", f"{WATER}/@materials", None, EVERYONE),  # each sees what they may read
     # a check-in without a code: refused for everybody logged in, naming the code
     ("POST", f"{WATER}/@checkin", {}, codes(401, 400, 400, 400, 400, 400)),
     ("GET", "/members/m01/@duty-record", None, codes(401, 200, 401, 200, 200, 200)),
@@ -115,6 +116,9 @@ PAGES = [
     ("/2018/@@import-suggestions", PAGE_SECRETARIAT),
     (f"{WATER}/@@attendance", PAGE_STAFF_UP),
     (f"{WATER}/@@checkin-code", PAGE_STAFF_UP),
+    (f"{WATER}/++add++MeetingMaterial", PAGE_STAFF_UP),
+    # opens the file (a redirect to it) for whoever may read it: test_materials.py checks who
+    (f"{WATER}/material-agenda/@@read", codes(302, 302, 302, 302, 302, 302)),
     (f"{WATER}/@@checkin", codes(LOGIN, 200, 200, 200, 200, 200)),
     (
         "/2018/2018-12-20-bimonthly/@@cancel-consultation",

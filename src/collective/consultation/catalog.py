@@ -5,6 +5,7 @@ from collective.consultation.calendar import identity
 from collective.consultation.calendar.feedtoken import token_hash
 from collective.consultation.calendar.invitations import InvitationLog
 from collective.consultation.content.consultation import IConsultation
+from collective.consultation.content.material import IMeetingMaterial
 from collective.consultation.content.member import ICommitteeMember
 from collective.consultation.content.programme import IConsultationProgramme
 from collective.consultation.content.suggestion import ISuggestion
@@ -278,3 +279,8 @@ def member_email(obj):
 def feed_token_hash(obj):
     token = getattr(obj, "feed_token", None)
     return token_hash(token) if token else None
+
+
+@indexer(IMeetingMaterial)
+def material_kind(obj):
+    return obj.kind

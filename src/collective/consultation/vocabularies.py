@@ -91,6 +91,20 @@ EVALUATIONS = (
     ("dissatisfied", _("Dissatisfied")),  # 不满意
 )
 
+MATERIAL_KINDS = (
+    ("agenda", _("Agenda")),  # 议程
+    ("research_report", _("Research report")),  # 调研报告
+    ("speech_material", _("Speech material")),  # 发言材料
+    ("reference", _("Reference material")),  # 参阅资料
+)
+
+# Who may read a meeting material: the consultation's invitees and staff, or everybody
+# once the consultation has been held.
+MATERIAL_AUDIENCES = (
+    ("invitees", _("Invitees and staff")),
+    ("public", _("Everybody, once the consultation is held")),
+)
+
 # The links an online consultation may carry: the web, and the meeting clients committees
 # use (their links open the client). Nothing else is a link: no javascript:, no data:.
 URL_SCHEMES = (
@@ -128,6 +142,8 @@ committees_vocabulary = _factory(COMMITTEES)
 adoption_degrees_vocabulary = _factory(ADOPTION_DEGREES)
 evaluations_vocabulary = _factory(EVALUATIONS)
 url_schemes_vocabulary = _factory(URL_SCHEMES)
+material_kinds_vocabulary = _factory(MATERIAL_KINDS)
+material_audiences_vocabulary = _factory(MATERIAL_AUDIENCES)
 
 
 @provider(IVocabularyFactory)

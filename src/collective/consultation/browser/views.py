@@ -16,6 +16,7 @@ from collective.consultation.browser.invite import STANDING_TITLE
 from collective.consultation.browser.listfilters import Filter
 from collective.consultation.browser.listfilters import FilteredList
 from collective.consultation.browser.listfilters import YES
+from collective.consultation.browser.materials import MaterialsPanel
 from collective.consultation.browser.members import DutyRecordPanel
 from collective.consultation.browser.minutes import MinutesPanel
 from collective.consultation.browser.reports import ReportsPanel
@@ -205,7 +206,9 @@ class ProgrammeView(FilteredList, _Base, ReportsPanel):
         ]
 
 
-class ConsultationView(_Base, InvitationsPanel, MinutesPanel, ReportsPanel):
+class ConsultationView(
+    _Base, InvitationsPanel, MinutesPanel, ReportsPanel, MaterialsPanel
+):
     def can_mark_attendance(self):
         return api.user.has_permission(MANAGE_ATTENDANCE, obj=self.context) and bool(
             self.context.invitees

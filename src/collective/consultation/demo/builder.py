@@ -120,6 +120,7 @@ def build_demo_year(context):
         for index, spec in enumerate(data.CONSULTATIONS):
             _consultation(programme, index, spec, members, counter)
         _public_opinion(programme, members)
+        _materials(programme)
         api.content.transition(
             programme, transition="publish", comment="2018年度协商计划印发。"
         )
@@ -286,6 +287,75 @@ def _consultation(programme, index, spec, members, counter):
             lead_unit,
             assisting_units,
             number,
+        )
+
+
+# The drinking-water consultation's materials: its agenda for everybody once held, the
+# research report for invitees and staff.
+MATERIALS = (
+    (
+        "2018-06-28-bimonthly",
+        "agenda",
+        "public",
+        "会议议程（演示数据）",
+        (
+            "一、市水利和湖泊局通报幕阜山片区农村饮水安全工作情况",
+            "二、委员视察调研情况报告",
+            "三、委员、专家协商发言",
+            "四、市政府领导回应",
+            "五、市政协主席讲话",
+        ),
+    ),
+    (
+        "2018-06-28-bimonthly",
+        "research_report",
+        "invitees",
+        "幕阜山片区农村饮水质量调研报告（演示数据）",
+        (
+            "调研组走访了崇阳、通城、通山三县的12个村级供水点。",
+            "部分工程水源保护不到位，水质检测覆盖不足，管护责任不明确。",
+            "建议建立县级统管、乡镇监管、村级管护的工程管护体系。",
+        ),
+    ),
+)
+
+
+def _word_file(title, paragraphs):
+    from docx import Document
+    from docx.oxml.ns import qn
+    from io import BytesIO
+
+    document = Document()
+    style = document.styles["Normal"]
+    style.font.name = "SimSun"
+    style.element.rPr.rFonts.set(qn("w:eastAsia"), "宋体")
+    document.add_heading(title, level=1)
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    out = BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _materials(programme):
+    from plone.namedfile.file import NamedBlobFile
+
+    for consultation_id, kind, audience, title, paragraphs in MATERIALS:
+        api.content.create(
+            container=programme[consultation_id],
+            type="MeetingMaterial",
+            id="material-" + kind.replace("_", "-"),
+            title=title,
+            kind=kind,
+            audience=audience,
+            file=NamedBlobFile(
+                data=_word_file(title, paragraphs),
+                filename=f"{title}.docx",
+                contentType=(
+                    "application/vnd.openxmlformats-officedocument"
+                    ".wordprocessingml.document"
+                ),
+            ),
         )
 
 

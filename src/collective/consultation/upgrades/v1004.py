@@ -18,9 +18,11 @@ def index_standing_committee(context):
 
 
 def catalog_checkins(context):
-    """Duty records count check-ins (签到) from this metadata column."""
+    """Duty records count check-ins (签到) from this metadata column; materials list
+    their kind from the other."""
     catalog = api.portal.get_tool("portal_catalog")
-    if "attendance_checkins" not in catalog.schema():
-        catalog.addColumn("attendance_checkins")
+    for column in ("attendance_checkins", "material_kind"):
+        if column not in catalog.schema():
+            catalog.addColumn(column)
     for brain in catalog.unrestrictedSearchResults(portal_type="Consultation"):
         brain._unrestrictedGetObject().reindexObject(idxs=["getId"])

@@ -1,0 +1,1 @@
+Meeting materials (会议材料): files on a consultation for its invitees and staff, or public once held; reads counted per member; invitees told by mail on request; @materials; the demo's agenda and research report. [meeting]
