@@ -116,3 +116,43 @@ def test_a_public_material_waits_for_the_meeting(functional, staff, session_as):
     assert titles(session_as("anonymous"), path) == set()
     assert staff.post(f"{url}/@workflow/hold").status_code == 200
     assert titles(session_as("anonymous"), path) == {"公开的议程"}
+
+
+def test_invitations_link_to_the_materials(functional, staff, smtp):
+    from email import message_from_bytes
+    from email import policy
+    from plone import api
+    from plone.namedfile.file import NamedBlobFile
+
+    functional["portal"].portal_registry["plone.default_language"] = "zh-cn"
+    transaction.commit()
+    response = staff.post(
+        "/2018",
+        json={
+            "@type": "Consultation",
+            "title": "带材料的协商会",
+            "kind": "topical",
+            "start": "2030-05-06T09:00:00",
+            "end": "2030-05-06T11:00:00",
+            "invitees": ["/members/m01"],
+        },
+    )
+    url = response.json()["@id"]
+    transaction.begin()
+    consultation = functional["portal"]["2018"][url.rsplit("/", 1)[1]]
+    with api.env.adopt_roles(["Manager"]):
+        api.content.create(
+            container=consultation,
+            type="MeetingMaterial",
+            title="调研报告",
+            kind="research_report",
+            file=NamedBlobFile(data=b"%PDF-1.4\n", filename="r.pdf"),
+        )
+    transaction.commit()
+    smtp.clear()
+    assert staff.post(f"{url}/@workflow/schedule").status_code == 200
+    (message,) = (
+        message_from_bytes(raw, policy=policy.default) for _f, _t, raw in smtp.messages
+    )
+    body = message.get_body(("plain",)).get_content()
+    assert "会议材料（1）" in body and "#materials" in body

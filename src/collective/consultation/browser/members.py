@@ -11,6 +11,7 @@ from collective.consultation.browser.display import state_title
 from collective.consultation.calendar.invitations import InvitationLog
 from collective.consultation.calendar.rsvp import rsvp_link
 from collective.consultation.dates import shown
+from collective.consultation.meeting.materials import materials_in
 from collective.consultation.members import attendance
 from collective.consultation.members import duty
 from collective.consultation.reports.adoption import FilterError
@@ -173,6 +174,7 @@ class MyDutiesView(DutyRecordPanel):
                     "answer": RSVP_LABELS.get(entry.get("answer")),
                     # the invitation's own answer page, as the mail links to it
                     "answer_url": rsvp_link(consultation, uid, "accepted"),
+                    "materials": len(materials_in(consultation)),
                 }
             )
         return rows

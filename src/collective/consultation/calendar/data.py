@@ -6,6 +6,7 @@ from collective.consultation.calendar.identity import ical_sequence
 from collective.consultation.calendar.identity import ical_uid
 from collective.consultation.content.validation import safe_url
 from collective.consultation.dates import site_timezone
+from collective.consultation.meeting.materials import materials_in
 from dataclasses import dataclass
 from dataclasses import field
 from datetime import datetime
@@ -45,6 +46,7 @@ class EventData:
     cancelled: bool = False
     attendees: list = field(default_factory=list)
     modified: datetime | None = None
+    materials: int = 0  # meeting materials on the consultation (mail links to them)
 
 
 def kind_label(kind, request):
@@ -94,6 +96,7 @@ def event_from_object(consultation, request, attendees=()):
         cancelled=api.content.get_state(consultation) == "cancelled",
         attendees=list(attendees),
         modified=consultation.modified().asdatetime(),
+        materials=len(materials_in(consultation, unrestricted=True)),
     )
 
 

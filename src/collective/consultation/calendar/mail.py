@@ -47,6 +47,20 @@ def _lines(event, recipient_name, purpose, links, language):
         lines.extend(
             ("p", f"{number}. {item}") for number, item in enumerate(event.agenda, 1)
         )
+    if event.materials and purpose != "cancellation":
+        lines.append(
+            (
+                "a",
+                (
+                    t(
+                        _("Meeting materials (${count})"),
+                        language,
+                        count=str(event.materials),
+                    ),
+                    f"{event.url}#materials",
+                ),
+            )
+        )
     if links and purpose != "cancellation":
         lines.append(("p", t(_("Please answer with one of these links:"), language)))
         for answer, url in links:
