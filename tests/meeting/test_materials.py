@@ -156,3 +156,17 @@ def test_invitations_link_to_the_materials(functional, staff, smtp):
     )
     body = message.get_body(("plain",)).get_content()
     assert "会议材料（1）" in body and "#materials" in body
+
+
+def test_on_a_phone_an_invitee_reads_a_material(phone, portal_url, session_as):
+    from browser.chromium import log_in
+
+    log_in(phone, portal_url, *INVITEE)
+    phone.goto(f"{portal_url}{WATER}")
+    link = phone.locator(".material-link", has_text=REPORT)
+    assert link.bounding_box()["width"] <= 375
+    with phone.expect_download() as download:
+        link.click()
+    assert download.value.suggested_filename.endswith(".docx")
+    items = session_as("staff").get(f"{WATER}/@materials").json()["items"]
+    assert [i["readers"] for i in items if i["title"] == REPORT] == [1]
