@@ -262,3 +262,16 @@ class TestMembers:
     def test_member_reads_own_entry_not_others(self, member):
         assert member.get("/members/m01").json()["title"] == "游进"
         assert member.get("/members/m02").status_code in (401, 403)
+
+
+def test_the_year_is_queried_as_the_client_sends_it(staff):
+    """@search?consultation_year=2018 (text in a query string) finds the year, as the
+    README shows it; text that is no number answers 400 naming the index."""
+    found = staff.get(
+        "/@search",
+        params={"portal_type": "Consultation", "consultation_year": "2018"},
+    ).json()
+    assert found["items_total"] == 32  # the demo year's consultations
+    wrong = staff.get("/@search", params={"consultation_year": "二〇一八"})
+    assert wrong.status_code == 400
+    assert "consultation_year" in wrong.text

@@ -55,3 +55,14 @@ def test_1004_indexes_the_standing_committee(functional):
         portal_type="CommitteeMember", standing_committee=True
     )
     assert {b.Title for b in found} == set(STANDING_COMMITTEE)
+
+
+def test_1004_marks_the_year_index(functional):
+    from collective.consultation.interfaces import IWholeNumberIndex
+    from collective.consultation.upgrades import v1004
+    from zope.interface import noLongerProvides
+
+    index = functional["portal"].portal_catalog._catalog.indexes["consultation_year"]
+    noLongerProvides(index, IWholeNumberIndex)
+    v1004.mark_whole_number_indexes(functional["portal"].portal_setup)
+    assert IWholeNumberIndex.providedBy(index)

@@ -17,6 +17,15 @@ class IBrowserLayer(IDefaultBrowserLayer):
     """Marker for requests on a site where collective.consultation is installed."""
 
 
+class IWholeNumberIndex(Interface):
+    """Marks a catalog index whose values are whole numbers (the year): REST queries
+    turn the text of a query string into a number for it (services/query.py)."""
+
+
+# The indexes that hold whole numbers (setuphandlers.py marks them).
+WHOLE_NUMBER_INDEXES = ("consultation_year",)
+
+
 class IConsultationSettings(Interface):
     """The committee's settings (control panel 协商议政设置), stored in the registry with
     the prefix ``collective.consultation``."""

@@ -1,7 +1,10 @@
 """Install and uninstall steps that GenericSetup XML cannot express."""
 
+from collective.consultation.interfaces import IWholeNumberIndex
+from collective.consultation.interfaces import WHOLE_NUMBER_INDEXES
 from plone import api
 from plone.base.interfaces import INonInstallable
+from zope.interface import alsoProvides
 from zope.interface import implementer
 
 # Global roles are given to groups, so staff are managed by group membership.
@@ -21,6 +24,16 @@ class HiddenProfiles:
         return []
 
 
+def mark_whole_number_indexes(portal):
+    """REST queries on these indexes read numbers (services/query.py)."""
+    catalog = portal.portal_catalog
+    for name in WHOLE_NUMBER_INDEXES:
+        index = catalog._catalog.indexes.get(name)
+        if index is not None and not IWholeNumberIndex.providedBy(index):
+            alsoProvides(index, IWholeNumberIndex)
+            index._p_changed = True
+
+
 def use_workbench(portal):
     """The workbench (工作台) is the site's front page."""
     portal.setLayout("workbench")
@@ -28,6 +41,7 @@ def use_workbench(portal):
 
 def post_install(context):
     use_workbench(api.portal.get())
+    mark_whole_number_indexes(api.portal.get())
     for group_id, title_en, title_zh, roles in GROUPS:
         group = api.group.get(groupname=group_id)
         if group is None:

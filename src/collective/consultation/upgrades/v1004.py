@@ -1,5 +1,6 @@
 """1003 → 1004: members of the standing committee (常委) can be invited as a whole."""
 
+from collective.consultation import setuphandlers
 from plone import api
 
 INDEX = "standing_committee"
@@ -26,3 +27,8 @@ def catalog_checkins(context):
             catalog.addColumn(column)
     for brain in catalog.unrestrictedSearchResults(portal_type="Consultation"):
         brain._unrestrictedGetObject().reindexObject(idxs=["getId"])
+
+
+def mark_whole_number_indexes(context):
+    """@search?consultation_year=2018 finds the year (services/query.py)."""
+    setuphandlers.mark_whole_number_indexes(api.portal.get())
