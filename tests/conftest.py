@@ -161,3 +161,19 @@ def search(**query):
     """Catalog search that ignores security (for asserting what is stored)."""
     catalog = api.portal.get_tool("portal_catalog")
     return catalog.unrestrictedSearchResults(**query)
+
+
+def add_consultation(
+    session, title, start, end, invitees=(), kind="topical", schedule=False, **fields
+):
+    """A consultation in the 2018 programme through REST, scheduled if asked; its URL."""
+    body = {"@type": "Consultation", "title": title, "kind": kind, "start": start}
+    body.update(end=end, **fields)
+    if invitees:
+        body["invitees"] = list(invitees)
+    response = session.post("/2018", json=body)
+    assert response.status_code == 201, response.text
+    url = response.json()["@id"].replace("/++api++", "")
+    if schedule:
+        assert session.post(f"{url}/@workflow/schedule").status_code == 200
+    return url

@@ -300,20 +300,17 @@ class TestPages:
         assert "not linked" in browser.contents or "未关联" in browser.contents
 
     def test_my_duties_open_on_what_comes_next(self, functional, portal_url, staff):
+        from conftest import add_consultation
         from test_calendar import future
 
-        response = staff.post(
-            "/2018",
-            json={
-                "@type": "Consultation",
-                "title": "下月的双月协商会",
-                "kind": "bimonthly",
-                "start": future(20, 9),
-                "end": future(20, 11),
-                "invitees": ["/members/m01"],
-            },
+        add_consultation(
+            staff,
+            "下月的双月协商会",
+            future(20, 9),
+            future(20, 11),
+            ["/members/m01"],
+            schedule=True,
         )
-        assert staff.post(f"{response.json()['@id']}/@workflow/schedule").ok
         browser = browser_for(functional, *MEMBER)
         browser.open(f"{portal_url}/@@my-duties?year=2018")  # any year shown
         coming = browser.contents.split('class="my-coming"', 1)[1].split("</section>")[

@@ -3,6 +3,7 @@ initials, sector or organisation, and shows 姓名 · 界别 · 单位; a whole 
 in one step."""
 
 from browser.chromium import log_in
+from conftest import add_consultation
 from conftest import browser_for
 from conftest import search
 from conftest import STAFF
@@ -45,19 +46,15 @@ def test_the_picker_finds_a_member_by_initials(page, portal_url):
 def test_inviting_a_whole_sector(functional, staff):
     from test_calendar import future
 
-    response = staff.post(
-        "/2018",
-        json={
-            "@type": "Consultation",
-            "title": "教育界界别协商会",
-            "kind": "sectoral",
-            "sector": "education",
-            "start": future(25, 9),
-            "end": future(25, 11),
-            "invitees": ["/members/m01"],
-        },
+    url = add_consultation(
+        staff,
+        "教育界界别协商会",
+        future(25, 9),
+        future(25, 11),
+        ["/members/m01"],
+        kind="sectoral",
+        sector="education",
     )
-    url = response.json()["@id"].replace("/++api++", "")
     browser = browser_for(functional, *STAFF)
     browser.open(url)
     browser.getControl(name="sector").value = ["education"]
@@ -90,17 +87,7 @@ def test_inviting_the_whole_standing_committee(functional, staff):
     from collective.consultation.demo.members import STANDING_COMMITTEE
     from test_calendar import future
 
-    response = staff.post(
-        "/2018",
-        json={
-            "@type": "Consultation",
-            "title": "常委会专题协商会",
-            "kind": "topical",
-            "start": future(26, 9),
-            "end": future(26, 11),
-        },
-    )
-    url = response.json()["@id"].replace("/++api++", "")
+    url = add_consultation(staff, "常委会专题协商会", future(26, 9), future(26, 11))
     browser = browser_for(functional, *STAFF)
     browser.open(url)
     browser.getControl(name="sector").value = ["standing_committee"]

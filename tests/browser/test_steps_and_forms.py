@@ -2,6 +2,7 @@
 choices and says what will happen, and what happened afterwards; cancelling that asks why
 and warns who is told; a member's suggestion filed and submitted in one step."""
 
+from conftest import add_consultation
 from conftest import browser_for
 from conftest import MEMBER
 from conftest import search
@@ -58,20 +59,14 @@ class TestReferralForm:
 class TestCancelling:
     @pytest.fixture
     def scheduled(self, staff):
-        response = staff.post(
-            "/2018",
-            json={
-                "@type": "Consultation",
-                "title": "待取消的协商会",
-                "kind": "topical",
-                "start": future(15, 9),
-                "end": future(15, 11),
-                "invitees": ["/members/m01", "/members/m02"],
-            },
+        return add_consultation(
+            staff,
+            "待取消的协商会",
+            future(15, 9),
+            future(15, 11),
+            ["/members/m01", "/members/m02"],
+            schedule=True,
         )
-        url = response.json()["@id"]
-        assert staff.post(f"{url}/@workflow/schedule").status_code == 200
-        return url.replace("/++api++", "")
 
     def test_the_menu_leads_to_a_page_that_warns(self, functional, scheduled):
         browser = open_form(functional, STAFF, scheduled)
@@ -144,18 +139,13 @@ class TestMemberFiling:
 
 
 def test_scheduling_says_how_many_invitations_went(functional, staff):
-    response = staff.post(
-        "/2018",
-        json={
-            "@type": "Consultation",
-            "title": "安排提示测试协商会",
-            "kind": "topical",
-            "start": future(12, 9),
-            "end": future(12, 11),
-            "invitees": ["/members/m01", "/members/m02", "/members/m03"],
-        },
+    url = add_consultation(
+        staff,
+        "安排提示测试协商会",
+        future(12, 9),
+        future(12, 11),
+        ["/members/m01", "/members/m02", "/members/m03"],
     )
-    url = response.json()["@id"].replace("/++api++", "")
     browser = open_form(functional, STAFF, url)
     browser.getLink(url="workflow_action=schedule").click()  # the state menu
     message = browser.contents.split("portalMessage", 1)[1][:600]

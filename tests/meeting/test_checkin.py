@@ -4,6 +4,7 @@ field (a forged or another consultation's code, outside the window, not invited,
 cancelled consultation); twice keeps the first; staff's marks win; late is recorded."""
 
 from browser.chromium import log_in
+from conftest import add_consultation
 from conftest import browser_for
 from conftest import INVITEE
 from conftest import MEMBER
@@ -26,21 +27,15 @@ def at(minutes_from_now):
 
 def scheduled(staff, start_in, title="今日双月协商会", hours=3):
     """A consultation starting ``start_in`` minutes from now, inviting 游进 and 王建华."""
-    response = staff.post(
-        "/2018",
-        json={
-            "@type": "Consultation",
-            "title": title,
-            "kind": "bimonthly",
-            "start": at(start_in),
-            "end": at(start_in + hours * 60),
-            "invitees": ["/members/m01", "/members/m02"],
-        },
+    return add_consultation(
+        staff,
+        title,
+        at(start_in),
+        at(start_in + hours * 60),
+        ["/members/m01", "/members/m02"],
+        kind="bimonthly",
+        schedule=True,
     )
-    assert response.status_code == 201, response.text
-    url = response.json()["@id"]
-    assert staff.post(f"{url}/@workflow/schedule").status_code == 200
-    return url
 
 
 def code_of(functional, url):

@@ -2,11 +2,13 @@
 for everybody once the consultation is held; reads are counted per member for staff;
 invitees are told of a new material by mail, with a link and never the file."""
 
+from conftest import add_consultation
 from conftest import browser_for
 from conftest import INVITEE
 from conftest import STAFF
 from io import BytesIO
 from test_checkin import scheduled
+from test_tracking import mails
 
 import pytest
 import transaction
@@ -70,10 +72,30 @@ def test_the_consultation_page_lists_them(functional, portal_url):
     assert AGENDA in section and REPORT in section and "@@read" in section
 
 
-def test_a_new_material_tells_the_invitees(functional, staff, smtp):
-    from email import message_from_bytes
-    from email import policy
+def add_material(functional, url, title, kind, audience="invitees"):
+    """A material added to the consultation at ``url`` (committed), as staff would."""
+    from plone import api
+    from plone.namedfile.file import NamedBlobFile
 
+    transaction.begin()  # see what the requests committed
+    consultation = functional["portal"].unrestrictedTraverse(path_of(url).strip("/"))
+    with api.env.adopt_roles(["Manager"]):
+        api.content.create(
+            container=consultation,
+            type="MeetingMaterial",
+            title=title,
+            kind=kind,
+            audience=audience,
+            file=NamedBlobFile(data=b"%PDF-1.4\n", filename="m.pdf"),
+        )
+    transaction.commit()
+
+
+def path_of(url):
+    return url.split("/plone", 1)[1]
+
+
+def test_a_new_material_tells_the_invitees(functional, staff, smtp):
     url = scheduled(staff, 60 * 24 * 3, title="三天后的协商会")
     smtp.clear()  # the invitations
     browser = browser_for(functional, *STAFF)
@@ -86,9 +108,7 @@ def test_a_new_material_tells_the_invitees(functional, staff, smtp):
     browser.getControl(name="form.widgets.notify_invitees:list").value = ["selected"]
     browser.getControl(name="form.buttons.save").click()
     transaction.begin()
-    messages = [
-        message_from_bytes(raw, policy=policy.default) for _f, _t, raw in smtp.messages
-    ]
+    messages = mails(smtp)
     assert len(messages) == 2  # 游进 and 王建华
     body = messages[0].get_body(("plain",)).get_content()
     assert "参阅资料一" in body and "#materials" in body
@@ -97,63 +117,26 @@ def test_a_new_material_tells_the_invitees(functional, staff, smtp):
 
 def test_a_public_material_waits_for_the_meeting(functional, staff, session_as):
     url = scheduled(staff, 60 * 24 * 3, title="资料公开测试")
-    path = url.split("/plone", 1)[1]
-    transaction.begin()  # see what the request committed
-    consultation = functional["portal"].unrestrictedTraverse(path.strip("/"))
-    from plone import api
-    from plone.namedfile.file import NamedBlobFile
-
-    with api.env.adopt_roles(["Manager"]):
-        api.content.create(
-            container=consultation,
-            type="MeetingMaterial",
-            title="公开的议程",
-            kind="agenda",
-            audience="public",
-            file=NamedBlobFile(data=b"%PDF-1.4\n", filename="a.pdf"),
-        )
-    transaction.commit()
-    assert titles(session_as("anonymous"), path) == set()
+    add_material(functional, url, "公开的议程", "agenda", audience="public")
+    assert titles(session_as("anonymous"), path_of(url)) == set()
     assert staff.post(f"{url}/@workflow/hold").status_code == 200
-    assert titles(session_as("anonymous"), path) == {"公开的议程"}
+    assert titles(session_as("anonymous"), path_of(url)) == {"公开的议程"}
 
 
 def test_invitations_link_to_the_materials(functional, staff, smtp):
-    from email import message_from_bytes
-    from email import policy
-    from plone import api
-    from plone.namedfile.file import NamedBlobFile
-
     functional["portal"].portal_registry["plone.default_language"] = "zh-cn"
     transaction.commit()
-    response = staff.post(
-        "/2018",
-        json={
-            "@type": "Consultation",
-            "title": "带材料的协商会",
-            "kind": "topical",
-            "start": "2030-05-06T09:00:00",
-            "end": "2030-05-06T11:00:00",
-            "invitees": ["/members/m01"],
-        },
+    url = add_consultation(
+        staff,
+        "带材料的协商会",
+        "2030-05-06T09:00:00",
+        "2030-05-06T11:00:00",
+        ["/members/m01"],
     )
-    url = response.json()["@id"]
-    transaction.begin()
-    consultation = functional["portal"]["2018"][url.rsplit("/", 1)[1]]
-    with api.env.adopt_roles(["Manager"]):
-        api.content.create(
-            container=consultation,
-            type="MeetingMaterial",
-            title="调研报告",
-            kind="research_report",
-            file=NamedBlobFile(data=b"%PDF-1.4\n", filename="r.pdf"),
-        )
-    transaction.commit()
+    add_material(functional, url, "调研报告", "research_report")
     smtp.clear()
     assert staff.post(f"{url}/@workflow/schedule").status_code == 200
-    (message,) = (
-        message_from_bytes(raw, policy=policy.default) for _f, _t, raw in smtp.messages
-    )
+    (message,) = mails(smtp)
     body = message.get_body(("plain",)).get_content()
     assert "会议材料（1）" in body and "#materials" in body
 

@@ -133,6 +133,19 @@ class DutyRecordPanel(_YearMixin, BrowserView):
         ]
 
 
+def invitation_row(brain, consultation, uid):
+    """(row, invitation record) of one consultation for the member ``uid``: what 我的履职
+    lists for it, and the member's answer."""
+    entry = InvitationLog(consultation).records.get(uid, {})
+    row = {
+        "url": brain.getURL(),
+        "title": brain.Title,
+        "start": shown(brain.start),
+        "answer": RSVP_LABELS.get(entry.get("answer")),
+    }
+    return row, entry
+
+
 class MyDutiesView(DutyRecordPanel):
     """我的履职: the consultations, answers, suggestions and calendar of the member who is
     logged in; nothing about anyone else."""
@@ -165,18 +178,11 @@ class MyDutiesView(DutyRecordPanel):
             sort_limit=5,
         )[:5]:
             consultation = brain._unrestrictedGetObject()
-            entry = InvitationLog(consultation).records.get(uid, {})
-            rows.append(
-                {
-                    "url": brain.getURL(),
-                    "title": brain.Title,
-                    "start": shown(brain.start),
-                    "answer": RSVP_LABELS.get(entry.get("answer")),
-                    # the invitation's own answer page, as the mail links to it
-                    "answer_url": rsvp_link(consultation, uid, "accepted"),
-                    "materials": len(materials_in(consultation)),
-                }
-            )
+            row, _entry = invitation_row(brain, consultation, uid)
+            # the invitation's own answer page, as the mail links to it
+            row["answer_url"] = rsvp_link(consultation, uid, "accepted")
+            row["materials"] = len(materials_in(consultation))
+            rows.append(row)
         return rows
 
     def feed(self):
@@ -188,17 +194,9 @@ class MyDutiesView(DutyRecordPanel):
         uid = self.member().UID()
         rows = []
         for brain, _status in record.consultations:
-            consultation = brain._unrestrictedGetObject()
-            entry = InvitationLog(consultation).records.get(uid, {})
-            rows.append(
-                {
-                    "url": brain.getURL(),
-                    "title": brain.Title,
-                    "start": shown(brain.start),
-                    "answer": RSVP_LABELS.get(entry.get("answer")),
-                    "reason": entry.get("reason", ""),
-                }
-            )
+            row, entry = invitation_row(brain, brain._unrestrictedGetObject(), uid)
+            row["reason"] = entry.get("reason", "")
+            rows.append(row)
         return rows
 
 

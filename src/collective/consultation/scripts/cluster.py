@@ -193,7 +193,27 @@ class ZEOServer:
             self.process.wait(30)
 
 
-class Instance:
+class _ProcessGroup:
+    """A process started in its own session, so that it goes with all its children."""
+
+    process = None
+
+    def kill(self):
+        """As a crash would: in the middle of whatever it was writing or sending."""
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(30)
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(30)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
+class Instance(_ProcessGroup):
     def __init__(
         self, name, folder, port, storage, mail_worker=True, **storage_options
     ):
@@ -222,22 +242,8 @@ class Instance:
         )
         wait_for(f"http://127.0.0.1:{self.port}/", process=self.process)
 
-    def kill(self):
-        """As a crash would: no chance to finish what it was writing."""
-        if self.process and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(30)
 
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(30)
-            except subprocess.TimeoutExpired:
-                self.kill()
-
-
-class MailWorker:
+class MailWorker(_ProcessGroup):
     """``consultation-mail-worker`` beside the instances, with one instance's config."""
 
     def __init__(self, etc, interval=1, lease=None):
@@ -263,20 +269,6 @@ class MailWorker:
             ),
         )
         return self
-
-    def kill(self):
-        """As a crash would: in the middle of whatever it was sending."""
-        if self.process and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(30)
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(30)
-            except subprocess.TimeoutExpired:
-                self.kill()
 
 
 class Cluster:
