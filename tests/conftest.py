@@ -12,6 +12,7 @@ from plone.app.testing import TEST_USER_NAME
 from pytest_plone import fixtures_factory
 
 import pytest
+import transaction
 
 pytest_plugins = ["pytest_plone", "browser.chromium"]
 
@@ -130,6 +131,13 @@ def session_as(request_factory):
         return session
 
     return make
+
+
+@pytest.fixture
+def chinese(functional):
+    """The site in Chinese, as the committee runs it (the test site is in English)."""
+    functional["portal"].portal_registry["plone.default_language"] = "zh-cn"
+    transaction.commit()
 
 
 @pytest.fixture

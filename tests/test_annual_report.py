@@ -4,13 +4,6 @@ from io import BytesIO
 
 import docx
 import pytest
-import transaction
-
-
-@pytest.fixture
-def chinese(functional):
-    functional["portal"].portal_registry["plone.default_language"] = "zh-cn"
-    transaction.commit()
 
 
 def test_the_year_in_numbers(chinese, secretary, manager_request):

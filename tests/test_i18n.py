@@ -4,8 +4,10 @@ translation (and an English one)."""
 from collective.consultation import vocabularies
 from collective.consultation.content import validation
 from collective.consultation.content.consultation import IConsultation
+from collective.consultation.content.material import IMeetingMaterial
 from collective.consultation.content.member import ICommitteeMember
 from collective.consultation.content.programme import IConsultationProgramme
+from collective.consultation.content.speech import ISpeech
 from collective.consultation.content.suggestion import ISuggestion
 from collective.consultation.content.unit import IHandlingUnit
 from collective.consultation.interfaces import IConsultationSettings
@@ -23,6 +25,8 @@ SCHEMAS = (
     ISuggestion,
     ICommitteeMember,
     IHandlingUnit,
+    IMeetingMaterial,
+    ISpeech,
     IConsultationSettings,
 )
 

@@ -2,7 +2,7 @@
 
 
 def test_the_later_upgrade_steps_run(functional):
-    """1002 to 1004 on the test site: the registry record, the front page, members
+    """1002 to 1005 on the test site: the registry record, the front page, members
     reindexed, the unit steps, the footer; then the profile is at its newest version."""
     from collective.consultation.upgrades import v1003
     from plone.app.testing import setRoles
@@ -14,7 +14,7 @@ def test_the_later_upgrade_steps_run(functional):
     setup.setLastVersionForProfile("collective.consultation:default", "1001")
     setup.upgradeProfile("collective.consultation:default")
     assert setup.getLastVersionForProfile("collective.consultation:default") == (
-        "1004",
+        "1005",
     )
     portal.setLayout("listing_view")
     v1003.use_workbench_step(setup)
@@ -66,3 +66,24 @@ def test_1004_marks_the_year_index(functional):
     noLongerProvides(index, IWholeNumberIndex)
     v1004.mark_whole_number_indexes(functional["portal"].portal_setup)
     assert IWholeNumberIndex.providedBy(index)
+
+
+def test_1005_lets_invitees_submit_speeches(functional):
+    """Consultations made before speeches get the consultation workflow's new mapping,
+    and the catalog its speaking-order columns."""
+    from collective.consultation.permissions import ADD_SPEECH
+    from collective.consultation.upgrades import v1005
+
+    portal = functional["portal"]
+    catalog = portal.portal_catalog
+    scheduled = portal["2018"]["2018-12-20-bimonthly"]
+    assert portal.portal_workflow.getInfoFor(scheduled, "review_state") == "scheduled"
+    scheduled.manage_permission(ADD_SPEECH, ["Manager"], acquire=False)
+    catalog.delColumn("speaking_position")
+    v1005.speech_columns(portal.portal_setup)
+    v1005.consultations_take_speeches(portal.portal_setup)
+    assert "speaking_position" in catalog.schema()
+    roles = {
+        p["name"] for p in scheduled.rolesOfPermission(ADD_SPEECH) if p["selected"]
+    }
+    assert {"Invitee", "ConsultationStaff"} <= roles

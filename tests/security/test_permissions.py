@@ -50,6 +50,15 @@ REST = [
     ("GET", f"{WATER}/@materials", None, EVERYONE),  # each sees what they may read
     # a check-in without a code: refused for everybody logged in, naming the code
     ("POST", f"{WATER}/@checkin", {}, codes(401, 400, 400, 400, 400, 400)),
+    ("GET", f"{WATER}/@speeches", None, EVERYONE),  # each sees what they may read
+    ("PATCH", f"{WATER}/@speeches", {}, codes(401, 401, 401, 400, 400, 400)),
+    # a declined speech: seen by its speakers and staff; it cannot become a suggestion
+    (
+        "POST",
+        f"{WATER}/speech-4/@to-suggestion",
+        {},
+        codes(401, 401, 401, 400, 400, 400),
+    ),
     ("GET", "/members/m01/@duty-record", None, codes(401, 200, 401, 200, 200, 200)),
     ("GET", "/members/m05/@duty-record", None, STAFF_UP),
     ("GET", "/@duty-records", None, SECRETARIAT),
@@ -120,6 +129,12 @@ PAGES = [
     # opens the file (a redirect to it) for whoever may read it: test_materials.py checks who
     (f"{WATER}/material-agenda/@@read", codes(302, 302, 302, 302, 302, 302)),
     (f"{WATER}/@@checkin", codes(LOGIN, 200, 200, 200, 200, 200)),
+    (f"{WATER}/speech-1", PAGE_EVERYONE),  # arranged, at a public consultation
+    (f"{WATER}/speech-1/@@speech-view", PAGE_EVERYONE),
+    (f"{WATER}/speech-4", PAGE_STAFF_UP),  # declined: its speaker's and staff's
+    (f"{WATER}/@@arrange-speeches", PAGE_STAFF_UP),
+    (f"{HELD}/++add++Speech", PAGE_STAFF_UP),  # invitees submit before it is held
+    (f"{WATER}/speech-1/@@speech-step", codes(400, 400, 400, 400, 400, 400)),  # POST
     (
         "/2018/2018-12-20-bimonthly/@@cancel-consultation",
         codes(LOGIN, LOGIN, LOGIN, 200, LOGIN, 200),

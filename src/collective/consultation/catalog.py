@@ -8,8 +8,11 @@ from collective.consultation.content.consultation import IConsultation
 from collective.consultation.content.material import IMeetingMaterial
 from collective.consultation.content.member import ICommitteeMember
 from collective.consultation.content.programme import IConsultationProgramme
+from collective.consultation.content.speech import ISpeech
+from collective.consultation.content.speech import speakers_of
 from collective.consultation.content.suggestion import ISuggestion
 from collective.consultation.dates import site_timezone
+from collective.consultation.interfaces import IFromConsultation
 from collective.consultation.members.attendance import checkins
 from collective.consultation.members.attendance import statuses
 from collective.consultation.relations import related_objects
@@ -53,7 +56,7 @@ def consultation_year(obj):
     return consultation_year_of(obj)
 
 
-@indexer(ISuggestion)
+@indexer(IFromConsultation)
 def suggestion_year(obj):
     consultation = _parent(obj, IConsultation)
     if consultation is not None:
@@ -136,20 +139,20 @@ def rsvp_partstats(obj):
 # --- suggestions --------------------------------------------------------------------
 
 
-@indexer(ISuggestion)
+@indexer(IFromConsultation)
 def consultation_uid(obj):
     """The consultation a suggestion came from (or its programme, for public opinion)."""
     parent = _parent(obj, IConsultation) or _parent(obj, IConsultationProgramme)
     return IUUID(parent, None)
 
 
-@indexer(ISuggestion)
+@indexer(IFromConsultation)
 def consultation_title(obj):
     parent = _parent(obj, IConsultation) or _parent(obj, IConsultationProgramme)
     return parent.Title() if parent is not None else None
 
 
-@indexer(ISuggestion)
+@indexer(IFromConsultation)
 def consultation_date(obj):
     """When the suggestion was made: its consultation's start, or the day it was filed."""
     consultation = _parent(obj, IConsultation)
@@ -284,3 +287,33 @@ def feed_token_hash(obj):
 @indexer(IMeetingMaterial)
 def material_kind(obj):
     return obj.kind
+
+
+# --- speeches ------------------------------------------------------------------------
+# A speech's speaker and co-speakers are indexed as its proposers: duty records count
+# them alongside suggestions (by portal_type), and the speaker comes first.
+
+
+@indexer(ISpeech)
+def speech_proposers(obj):
+    return [IUUID(m) for m in speakers_of(obj)]
+
+
+@indexer(ISpeech)
+def speech_proposer_names(obj):
+    return [m.title for m in speakers_of(obj)]
+
+
+@indexer(ISpeech)
+def speaking_position(obj):
+    return obj.speaking_position
+
+
+@indexer(ISpeech)
+def speaking_minutes(obj):
+    return obj.speaking_minutes
+
+
+@indexer(ISpeech)
+def responding_units(obj):
+    return [u for u in obj.responding_units or () if u]

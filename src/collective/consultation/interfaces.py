@@ -17,6 +17,11 @@ class IBrowserLayer(IDefaultBrowserLayer):
     """Marker for requests on a site where collective.consultation is installed."""
 
 
+class IFromConsultation(Interface):
+    """Content a consultation produced (suggestions, speeches): indexed with its
+    consultation's year, title, date and UID."""
+
+
 class IWholeNumberIndex(Interface):
     """Marks a catalog index whose values are whole numbers (the year): REST queries
     turn the text of a query string into a number for it (services/query.py)."""

@@ -1,7 +1,7 @@
 """Local roles derived from content: a member's site login gets
 
 - ``Invitee`` on the consultations that invite the member (see them, propose there),
-- ``Proposer`` on the suggestions the member proposed,
+- ``Proposer`` on the suggestions the member proposed and the speeches they give,
 - ``Reader`` on the member's own directory entry.
 
 Derived, not stored, so changing an invitation or a member's login takes effect at once
@@ -11,6 +11,8 @@ Derived, not stored, so changing an invitation or a member's login takes effect 
 from borg.localrole.interfaces import ILocalRoleProvider
 from collective.consultation.content.consultation import IConsultation
 from collective.consultation.content.member import ICommitteeMember
+from collective.consultation.content.speech import ISpeech
+from collective.consultation.content.speech import speakers_of
 from collective.consultation.content.suggestion import ISuggestion
 from collective.consultation.relations import linked_userids
 from collective.consultation.relations import related_objects
@@ -50,6 +52,15 @@ class ProposerRoles(_DerivedRoles):
 
     def principals(self):
         return linked_userids(related_objects(self.context.proposers))
+
+
+@implementer(ILocalRoleProvider)
+@adapter(ISpeech)
+class SpeakerRoles(_DerivedRoles):
+    roles = ("Proposer",)
+
+    def principals(self):
+        return linked_userids(speakers_of(self.context))
 
 
 @implementer(ILocalRoleProvider)

@@ -1,4 +1,7 @@
-"""Reading the relation fields: members and suggestions a relation points to."""
+"""Reading the relation fields: members and suggestions a relation points to, and the
+member a site login belongs to."""
+
+from plone import api
 
 
 def related_objects(relations):
@@ -14,3 +17,14 @@ def related_objects(relations):
 def linked_userids(members):
     """The site logins linked to CommitteeMember objects."""
     return sorted({m.userid for m in members if getattr(m, "userid", None)})
+
+
+def member_of_user(userid):
+    """The directory entry linked to a site login, or None."""
+    if not userid:
+        return None
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog.unrestrictedSearchResults(
+        portal_type="CommitteeMember", member_userid=userid
+    )
+    return brains[0]._unrestrictedGetObject() if brains else None

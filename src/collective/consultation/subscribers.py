@@ -1,7 +1,7 @@
 """Content events: keep what suggestions index from their consultation current, and
 name the member who files a suggestion as its proposer."""
 
-from collective.consultation.members.duty import member_of_user
+from collective.consultation.relations import member_of_user
 from plone import api
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
@@ -24,7 +24,7 @@ def reindex_suggestions(consultation, event):
     catalog = api.portal.get_tool("portal_catalog")
     path = "/".join(consultation.getPhysicalPath())
     for brain in catalog.unrestrictedSearchResults(
-        portal_type="Suggestion", path={"query": path, "depth": 1}
+        portal_type=["Suggestion", "Speech"], path={"query": path, "depth": 1}
     ):
         brain._unrestrictedGetObject().reindexObject(idxs=SUGGESTION_INDEXES)
 

@@ -9,7 +9,7 @@ as the current user may see it.
 """
 
 from collective.consultation import permissions
-from collective.consultation.members.duty import member_of_user
+from collective.consultation.relations import member_of_user
 from collective.consultation.tracking import evaluation
 from collective.consultation.tracking import reminders
 from dataclasses import dataclass

@@ -5,8 +5,8 @@ the POST marks them present). Both call meeting/checkin.py, as ``@checkin`` does
 from collective.consultation import _
 from collective.consultation.dates import shown
 from collective.consultation.meeting import checkin
-from collective.consultation.members import duty
 from collective.consultation.members.attendance import AttendanceError
+from collective.consultation.relations import member_of_user
 from io import BytesIO
 from plone import api
 from plone.protect import CheckAuthenticator
@@ -75,7 +75,7 @@ class CheckIn(BrowserView):
             return ""
         if self.request.method == "POST":
             CheckAuthenticator(self.request)
-            member = duty.member_of_user(api.user.get_current().getId())
+            member = member_of_user(api.user.get_current().getId())
             try:
                 self.result = checkin.check_in(
                     self.context, member, self.request.form.get("code")

@@ -4,8 +4,8 @@ to a material, which counts the member's read and then hands over the file."""
 from collective.consultation import vocabularies
 from collective.consultation.browser.display import label
 from collective.consultation.meeting import materials
-from collective.consultation.members import duty
 from collective.consultation.permissions import MANAGE_ATTENDANCE
+from collective.consultation.relations import member_of_user
 from plone import api
 from plone.protect.utils import safeWrite
 from Products.Five.browser import BrowserView
@@ -35,7 +35,7 @@ class MaterialsPanel:
 
 class ReadMaterial(BrowserView):
     def __call__(self):
-        member = duty.member_of_user(api.user.get_current().getId())
+        member = member_of_user(api.user.get_current().getId())
         if member is not None:
             reads = materials.record_read(self.context, member.UID())
             # a GET that writes: plone.protect is told this one is meant

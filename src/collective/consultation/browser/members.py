@@ -14,6 +14,7 @@ from collective.consultation.dates import shown
 from collective.consultation.meeting.materials import materials_in
 from collective.consultation.members import attendance
 from collective.consultation.members import duty
+from collective.consultation.relations import member_of_user
 from collective.consultation.reports.adoption import FilterError
 from collective.consultation.reports.adoption import parse_year
 from DateTime import DateTime
@@ -21,6 +22,7 @@ from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from zExceptions import BadRequest
+from zope.i18n import translate
 
 STATUS_LABELS = {"present": _("Present"), "leave": _("On leave"), "absent": _("Absent")}
 RSVP_LABELS = {
@@ -132,6 +134,21 @@ class DutyRecordPanel(_YearMixin, BrowserView):
             for b in record.proposed
         ]
 
+    def speech_rows(self, record):
+        delivered = translate(_("Delivered"), context=self.request)
+        return [
+            {
+                "url": b.getURL(),
+                "title": b.Title,
+                "state": (
+                    delivered
+                    if spoke
+                    else state_title("Speech", b.review_state, self.request)
+                ),
+            }
+            for b, spoke in record.spoken
+        ]
+
 
 def invitation_row(brain, consultation, uid):
     """(row, invitation record) of one consultation for the member ``uid``: what 我的履职
@@ -157,7 +174,7 @@ class MyDutiesView(DutyRecordPanel):
 
     def member(self):
         if not hasattr(self, "_member"):
-            self._member = duty.member_of_user(api.user.get_current().getId())
+            self._member = member_of_user(api.user.get_current().getId())
         return self._member
 
     def record(self):

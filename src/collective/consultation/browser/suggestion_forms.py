@@ -3,14 +3,12 @@ says it), and on the add form a button that saves and submits (报送) in one st
 secretariat's fields are already left out for proposers (field write permissions)."""
 
 from collective.consultation import _
+from collective.consultation.browser.adding import SubmittingAddForm
 from collective.consultation.tracking import steps
-from plone import api
-from plone.dexterity.browser.add import DefaultAddForm
 from plone.dexterity.browser.add import DefaultAddView
 from plone.dexterity.browser.edit import DefaultEditForm
 from plone.dexterity.interfaces import IDexterityEditForm
 from plone.z3cform import layout
-from z3c.form import button
 from z3c.form.interfaces import DISPLAY_MODE
 from zope.interface import classImplements
 
@@ -35,41 +33,10 @@ class _WithoutSummary:
                     group.fields = group.fields.omit(name)
 
 
-class SuggestionAddForm(_WithoutSummary, DefaultAddForm):
+class SuggestionAddForm(_WithoutSummary, SubmittingAddForm):
     portal_type = "Suggestion"
-    buttons = DefaultAddForm.buttons.copy()
-    handlers = DefaultAddForm.handlers.copy()
-
-    @button.buttonAndHandler(_("Submit the suggestion"), name="submit")
-    def handle_submit(self, action):
-        """Save, and submit it (报送) at once: what a member filing a suggestion means."""
-        data, errors = self.extractData()
-        if errors:
-            self.status = self.formErrorsMessage
-            return
-        created = self.createAndAdd(data)
-        if created is None:
-            return
-        self._finishedAdd = True
-        suggestion = self.container[created.getId()]
-        api.content.transition(suggestion, transition="submit")
-        api.portal.show_message(
-            _("Your suggestion was submitted to the committee."), request=self.request
-        )
-
-    def updateActions(self):
-        super().updateActions()
-        if "submit" in self.actions:
-            self.actions["submit"].addClass("context")
-        if "save" in self.actions:
-            self.actions["save"].title = _("Save as a draft")
-            self.actions["save"].klass = self.actions["save"].klass.replace(
-                "success", "standalone"
-            )
-
-
-# submit first, then save as a draft, then cancel
-SuggestionAddForm.buttons = SuggestionAddForm.buttons.select("submit", "save", "cancel")
+    submit_title = _("Submit the suggestion")
+    submitted_message = _("Your suggestion was submitted to the committee.")
 
 
 class SuggestionAddView(DefaultAddView):

@@ -20,6 +20,8 @@ from collective.consultation.browser.materials import MaterialsPanel
 from collective.consultation.browser.members import DutyRecordPanel
 from collective.consultation.browser.minutes import MinutesPanel
 from collective.consultation.browser.reports import ReportsPanel
+from collective.consultation.browser.speeches import SpeechesPanel
+from collective.consultation.browser.speeches import SpeechPage
 from collective.consultation.browser.tracking import HandlingPanel
 from collective.consultation.content.validation import parse_guest
 from collective.consultation.content.validation import safe_url
@@ -67,6 +69,16 @@ BANNERS = {
     ("Suggestion", "implemented"): _("Adopted and implemented."),
     ("Suggestion", "not_adopted"): _("Not adopted."),
     ("Suggestion", "withdrawn"): _("Withdrawn by its proposers."),
+    ("Speech", "draft"): _(
+        "Draft: only its speakers and staff see it; submit it before the deadline."
+    ),
+    ("Speech", "submitted"): _(
+        "Submitted: committee staff will arrange it or say why not."
+    ),
+    ("Speech", "accepted"): _(
+        "Arranged: it is in the speaking order, seen by all who see the consultation."
+    ),
+    ("Speech", "declined"): _("Declined: it will not be given at this consultation."),
 }
 
 
@@ -207,7 +219,7 @@ class ProgrammeView(FilteredList, _Base, ReportsPanel):
 
 
 class ConsultationView(
-    _Base, InvitationsPanel, MinutesPanel, ReportsPanel, MaterialsPanel
+    _Base, InvitationsPanel, MinutesPanel, ReportsPanel, MaterialsPanel, SpeechesPanel
 ):
     def can_mark_attendance(self):
         return api.user.has_permission(MANAGE_ATTENDANCE, obj=self.context) and bool(
@@ -464,3 +476,7 @@ class MemberView(_Base, DutyRecordPanel):
             (_("Site user"), c.userid),
         ]
         return [(name, value) for name, value in rows if value]
+
+
+class SpeechView(_Base, SpeechPage):
+    """A speech: its text, speakers and place in the order, and its buttons."""

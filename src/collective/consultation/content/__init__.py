@@ -11,5 +11,7 @@ CONTENT_TYPES = frozenset(
         "UnitDirectory",
         "HandlingUnit",
         "MinutesFile",
+        "MeetingMaterial",
+        "Speech",
     }
 )

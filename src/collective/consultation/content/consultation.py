@@ -121,10 +121,20 @@ class IConsultation(model.Schema):
         default=[],
     )
 
-    model.fieldset("agenda_fieldset", label=_("Agenda"), fields=["agenda"])
+    model.fieldset(
+        "agenda_fieldset", label=_("Agenda"), fields=["agenda", "speech_deadline"]
+    )
     agenda = schema.Text(
         title=_("Agenda"),
         description=_("One item per line."),
+        required=False,
+    )
+    speech_deadline = schema.Datetime(
+        title=_("Speeches due by"),
+        description=_(
+            "Invited members submit their speeches until then; left empty, until the "
+            "consultation begins."
+        ),
         required=False,
     )
 

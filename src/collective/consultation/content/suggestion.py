@@ -1,6 +1,7 @@
 from collective.consultation import _
 from collective.consultation.content.validation import check_units
 from collective.consultation.content.validation import relation_targets
+from collective.consultation.interfaces import IFromConsultation
 from collective.consultation.widgets import MemberPickerFieldWidget
 from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
 from plone.autoform import directives
@@ -170,7 +171,7 @@ class ISuggestion(model.Schema):
     )
 
 
-@implementer(ISuggestion)
+@implementer(ISuggestion, IFromConsultation)
 class Suggestion(Item):
     """建议"""
 

@@ -8,6 +8,7 @@ Workflow histories are dated back into 2018 so that timelines read like the real
 from collective.consultation import logger
 from collective.consultation.demo import members as member_data
 from collective.consultation.demo import programme as data
+from collective.consultation.meeting import speeches
 from collective.consultation.members.attendance import mark as mark_attendance
 from collective.consultation.members.attendance import record_check_in
 from collective.consultation.tracking import notices
@@ -264,6 +265,8 @@ def _consultation(programme, index, spec, members, counter):
         ),
     )
     for transition in CONSULTATION_PATHS[spec["state"]]:
+        if transition == "hold" and spec["kind"] == "bimonthly":
+            _speeches(consultation, spec, invitees, lead_unit, start)
         comment = spec.get("cancel_note", "") if transition == "cancel" else ""
         api.content.transition(consultation, transition=transition, comment=comment)
         if transition == "hold":
@@ -288,6 +291,73 @@ def _consultation(programme, index, spec, members, counter):
             assisting_units,
             number,
         )
+
+
+# 协商发言 at the bimonthly consultations: three members speak on the consultation's
+# first suggestions, in an order staff set, the lead unit responding; a fourth speech
+# came in and was declined (演示数据).
+SPEECH_DAYS = {None: -7, "submit": -5, "accept": -3, "decline": -3}
+SPEECH_TEXT = (
+    "{topic}事关群众切身利益。近期我们深入走访调研，发现{title}方面仍有短板，"
+    "建议有关部门统筹资源、明确责任、加快推进。（演示数据）"
+)
+
+
+def _speeches(consultation, spec, invitees, lead_unit, start):
+    topic = data.TOPICS[spec["topic"]][0]
+    spoken = []
+    for number, title in enumerate(spec["suggestions"][:4]):
+        speaker = invitees[(number * 3 + 1) % len(invitees)]
+        co_speakers = (
+            [invitees[(number * 3 + 2) % len(invitees)]] if number == 1 else []
+        )
+        speech = api.content.create(
+            container=consultation,
+            type="Speech",
+            id=f"speech-{number + 1}",
+            title=f"关于{title}的发言",
+            text=SPEECH_TEXT.format(topic=topic, title=title),
+            speaker=_relations([speaker])[0],
+            co_speakers=_relations(co_speakers),
+        )
+        wftool = api.portal.get_tool("portal_workflow")
+        submitted = start + timedelta(days=SPEECH_DAYS["submit"])
+        wftool.doActionFor(speech, "submit", now=submitted)
+        if number < 3:
+            wftool.doActionFor(speech, "accept")
+            spoken.append(speech)
+        else:
+            wftool.doActionFor(
+                speech, "decline", comment="与已安排发言内容重复。（演示数据）"
+            )
+        _date_speech(speech, start)
+    # the third speaks first: staff arrange the order after the speeches are in
+    order = [spoken[2], spoken[0], spoken[1]]
+    speeches.arrange(
+        consultation,
+        [s.UID() for s in order],
+        {s.UID(): 8 if i == 0 else 5 for i, s in enumerate(order)},
+        {s.UID(): [lead_unit] for s in order},
+    )
+
+
+def _date_speech(speech, start):
+    speaker = speeches.speaker_of(speech)
+    history = []
+    for entry in speech.workflow_history["speech_workflow"]:
+        entry = dict(entry)
+        moment = start + timedelta(days=SPEECH_DAYS.get(entry.get("action"), 0))
+        entry["time"] = DateTime(moment.isoformat())
+        entry["actor"] = (
+            (speaker.userid or "member") if entry.get("action") == "submit" else "staff"
+        )
+        history.append(entry)
+    speech.workflow_history["speech_workflow"] = tuple(history)
+    speech.creation_date = DateTime(
+        (start + timedelta(days=SPEECH_DAYS[None])).isoformat()
+    )
+    speech.setModificationDate(history[-1]["time"])
+    speech.reindexObject()
 
 
 # The drinking-water consultation's materials: its agenda for everybody once held, the

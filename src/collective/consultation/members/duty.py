@@ -3,6 +3,7 @@ consultations they were invited to and how they attended, the suggestions they p
 and how far those went. Catalog brains only: invitees, attendance marks and proposers are
 metadata."""
 
+from collective.consultation.meeting.speeches import is_delivered
 from collective.consultation.members.attendance import STATUSES
 from dataclasses import dataclass
 from dataclasses import field
@@ -14,6 +15,7 @@ COUNTED_STATES = (
     "minuted",
 )  # drafts and cancelled ones are not duties
 ADOPTED = ("adopted", "implemented")
+SUBMITTED_SPEECH_STATES = ("submitted", "accepted", "declined")
 
 
 @dataclass
@@ -31,9 +33,12 @@ class Record:
     late: int = 0  # of those, after the control panel's minutes
     suggestions: int = 0
     adopted: int = 0
+    speeches: int = 0  # speeches (协商发言) submitted
+    delivered: int = 0  # of those, delivered at a held consultation
     suggestion_states: dict = field(default_factory=dict)
     consultations: list = field(default_factory=list)  # (brain, status or None)
     proposed: list = field(default_factory=list)  # brains
+    spoken: list = field(default_factory=list)  # (speech brain, delivered)
 
     @property
     def attendance_rate(self):
@@ -54,6 +59,8 @@ class Record:
             "suggestions": self.suggestions,
             "adopted": self.adopted,
             "suggestions_by_state": dict(self.suggestion_states),
+            "speeches": self.speeches,
+            "speeches_delivered": self.delivered,
         }
 
 
@@ -115,24 +122,40 @@ def records(year=None, members=None):
                 record.suggestion_states.get(brain.review_state, 0) + 1
             )
             record.proposed.append(brain)
+    _count_speeches(catalog, result, {b.UID: b for b in consultations}, year)
     return result
+
+
+def _count_speeches(catalog, result, consultations, year):
+    """Speeches submitted (a draft is not yet a duty done) and delivered, for the
+    speaker and each co-speaker."""
+    for brain in catalog.unrestrictedSearchResults(
+        portal_type="Speech",
+        proposers=list(result),
+        review_state=list(SUBMITTED_SPEECH_STATES),
+        sort_on="created",
+        **_year_query(year),
+    ):
+        consultation = consultations.get(brain.consultation_uid)
+        speaker = (brain.proposers or [None])[0]
+        delivered = consultation is not None and is_delivered(
+            brain.review_state,
+            consultation.review_state,
+            (consultation.attendance_marks or {}).get(speaker),
+        )
+        for uid in brain.proposers or ():
+            record = result.get(uid)
+            if record is None:
+                continue
+            record.speeches += 1
+            record.delivered += delivered
+            record.spoken.append((brain, delivered))
 
 
 def record_for(member, year=None):
     catalog = api.portal.get_tool("portal_catalog")
     brains = catalog.unrestrictedSearchResults(UID=member.UID())
     return records(year, brains)[member.UID()]
-
-
-def member_of_user(userid):
-    """The directory entry linked to a site login, or None."""
-    if not userid:
-        return None
-    catalog = api.portal.get_tool("portal_catalog")
-    brains = catalog.unrestrictedSearchResults(
-        portal_type="CommitteeMember", member_userid=userid
-    )
-    return brains[0]._unrestrictedGetObject() if brains else None
 
 
 def years():

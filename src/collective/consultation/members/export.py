@@ -23,6 +23,8 @@ COLUMNS = (
     ("attendance_rate", _("Attendance rate")),
     ("suggestions", _("Suggestions proposed")),
     ("adopted", _("Adopted")),
+    ("speeches", _("Speeches submitted")),
+    ("delivered", _("Speeches delivered")),
 )
 
 
@@ -35,7 +37,7 @@ def write_xlsx(records, year, request, out):
     book = Workbook(write_only=True)
     sheet = book.create_sheet(text(_("Duty records")) + (f" {year}" if year else ""))
     sheet.freeze_panes = "A2"
-    for index, width in enumerate((12, 22, 22, 8, 8, 8, 8, 8, 8, 8, 10, 10, 8)):
+    for index, width in enumerate((12, 22, 22, 8, 8, 8, 8, 8, 8, 8, 10, 10, 8, 10, 10)):
         sheet.column_dimensions[chr(ord("A") + index)].width = width
     header = []
     for _name, label in COLUMNS:
@@ -64,6 +66,8 @@ def write_xlsx(records, year, request, out):
                     rate_cell,
                     record.suggestions,
                     record.adopted,
+                    record.speeches,
+                    record.delivered,
                 ],
             )
         )

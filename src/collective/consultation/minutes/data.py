@@ -2,6 +2,7 @@
 
 from collective.consultation.content.validation import parse_guest
 from collective.consultation.dates import local_datetime
+from collective.consultation.meeting import speeches
 from collective.consultation.members.attendance import lines as attendance_lines
 from dataclasses import dataclass
 from dataclasses import field
@@ -13,6 +14,13 @@ class SuggestionLine:
     title: str
     proposers: str
     units: str
+
+
+@dataclass
+class SpeechLine:
+    title: str
+    speakers: str
+    units: str  # the units that responded
 
 
 @dataclass
@@ -33,6 +41,7 @@ class MinutesData:
     agenda: list = field(default_factory=list)
     summary: list = field(default_factory=list)  # paragraphs
     decisions: list = field(default_factory=list)
+    speeches: list = field(default_factory=list)  # SpeechLine, in speaking order
     suggestions: list = field(default_factory=list)  # SuggestionLine
     closing: str = ""
     organiser: str = ""
@@ -80,6 +89,17 @@ def suggestion_lines(consultation):
     return lines
 
 
+def speech_lines(consultation):
+    """The speeches delivered, in speaking order."""
+    return [
+        SpeechLine(
+            row["title"], "、".join(row["speakers"]), "、".join(row["responding_units"])
+        )
+        for row in speeches.rows(consultation, unrestricted=True)
+        if row["delivered"]
+    ]
+
+
 def late_arrivals(consultation):
     """Who checked in (签到) after the control panel's minutes past the start."""
     return [
@@ -119,6 +139,7 @@ def minutes_data(consultation, organiser=""):
         agenda=_lines(consultation.agenda),
         summary=_lines(consultation.discussion_summary),
         decisions=_lines(consultation.decisions),
+        speeches=speech_lines(consultation),
         suggestions=suggestion_lines(consultation),
         closing=(consultation.minutes_closing or "").strip(),
         organiser=organiser,

@@ -51,6 +51,8 @@ LABELS = {
     "agenda": _("Agenda"),
     "summary": _("Summary of the discussion"),
     "decisions": _("Decisions"),
+    "speeches": _("Speeches"),
+    "responding_units": _("Responding units"),
     "suggestions": _("Suggestions"),
     "proposers": _("Proposers"),
     "lead_units": _("Units"),
@@ -245,6 +247,22 @@ class MinutesWriter(OfficialDocument):
             number += 1
             for position, item in enumerate(items, 1):
                 self.paragraph(f"{position}. {item}" if key != "summary" else item)
+        if data.speeches:
+            self.heading(number, self.label("speeches"))
+            number += 1
+            for position, line in enumerate(data.speeches, 1):
+                units = (
+                    self.pair(self.label("responding_units"), line.units)
+                    if line.units
+                    else ""
+                )
+                if zh:
+                    text = f"{position}. {line.speakers}：《{line.title}》"
+                    text += f"（{units}）" if units else ""
+                else:
+                    text = f"{position}. {line.speakers}: “{line.title}”"
+                    text += f" ({units})" if units else ""
+                self.paragraph(text)
         if data.suggestions:
             self.heading(number, self.label("suggestions"))
             for position, line in enumerate(data.suggestions, 1):

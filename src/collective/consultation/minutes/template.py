@@ -7,6 +7,7 @@ failure is logged."""
 from collective.consultation import _
 from collective.consultation import logger
 from collective.consultation.minutes.data import MinutesData
+from collective.consultation.minutes.data import SpeechLine
 from collective.consultation.minutes.data import SuggestionLine
 from collective.consultation.safetext import xml_safe
 from dataclasses import asdict
@@ -138,6 +139,7 @@ SAMPLE = MinutesData(
     agenda=["议程"],
     summary=["讨论"],
     decisions=["议定"],
+    speeches=[SpeechLine("发言", "委员甲", "市某局")],
     suggestions=[SuggestionLine("建议", "委员甲", "市某局")],
     closing="结束语",
     organiser="办公室",

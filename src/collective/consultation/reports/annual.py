@@ -4,6 +4,7 @@ the public-opinion items. Catalog only."""
 
 from collective.consultation import _
 from collective.consultation import vocabularies
+from collective.consultation.meeting.speeches import is_delivered
 from collective.consultation.minutes.document import OfficialDocument
 from collective.consultation.minutes.document import TITLE_SIZE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -33,6 +34,7 @@ def figures(year):
             counts["total"] += 1
             counts["adopted"] += brain.review_state in ADOPTED
     opinion = [b for b in made if b.public_opinion]
+    speeches = delivered_speeches(catalog, year, held)
     return {
         "year": year,
         "consultations": len(held),
@@ -48,7 +50,28 @@ def figures(year):
             b.Title for b in opinion if b.review_state in ADOPTED
         ],
         "total": len(made),
+        "speeches": len(speeches),
+        "speakers": len({b.proposers[0] for b in speeches if b.proposers}),
     }
+
+
+def delivered_speeches(catalog, year, held):
+    """The speeches (协商发言) delivered at the year's held consultations."""
+    by_uid = {b.UID: b for b in held}
+    delivered = []
+    for brain in catalog(
+        portal_type="Speech", consultation_year=year, review_state="accepted"
+    ):
+        consultation = by_uid.get(brain.consultation_uid)
+        if consultation is None:
+            continue
+        speaker = (brain.proposers or [None])[0]
+        marks = consultation.attendance_marks or {}
+        if is_delivered(
+            brain.review_state, consultation.review_state, marks.get(speaker)
+        ):
+            delivered.append(brain)
+    return delivered
 
 
 TEXT = {
@@ -62,6 +85,10 @@ TEXT = {
         default="They produced ${count} suggestions; ${forwarded} were forwarded to the units "
         "concerned, ${answered} answered, ${adopted} adopted and ${implemented} implemented "
         "(adoption rate ${rate}).",
+    ),
+    "speeches": _(
+        "annual_speeches",
+        default="Members delivered ${count} speeches at them (${speakers} speakers).",
     ),
     "units": _("Adoption by unit"),
     "unit": _("Lead unit"),
@@ -106,6 +133,10 @@ def annual_docx(data, language):
             kinds=kinds or "—",
         )
     )
+    if data.get("speeches"):
+        writer.paragraph(
+            t("speeches", count=data["speeches"], speakers=data["speakers"])
+        )
     writer.paragraph(
         t(
             "suggestions",

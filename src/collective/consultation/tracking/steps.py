@@ -16,6 +16,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
+from zope.i18n import translate
 
 
 @dataclass(frozen=True)
@@ -84,10 +85,19 @@ class StepError(WorkflowException):
         self.transition = transition
         self.errors = errors
 
+    def reasons(self, request=None):
+        """ "field: message" for each reason, translated for the request's language
+        (messages may be i18n messages or plain text)."""
+        return [
+            f"{field}: {translate(message, context=request)}"
+            for field, message in self.errors.items()
+        ]
+
+    def text(self, request=None):
+        return f"{self.transition}: " + " ".join(self.reasons(request))
+
     def __str__(self):
-        return f"{self.transition}: " + " ".join(
-            f"{field}: {message}" for field, message in self.errors.items()
-        )
+        return self.text()
 
 
 def defaults(suggestion, transition, today=None):

@@ -4,8 +4,8 @@ stands: {"status": "present", "time": "…", "late": false, "first": true}; a re
 400 naming the field (code, consultation, time, member); anonymous is 401."""
 
 from collective.consultation.meeting import checkin
-from collective.consultation.members import duty
 from collective.consultation.members.attendance import AttendanceError
+from collective.consultation.relations import member_of_user
 from collective.consultation.services.base import body_text
 from dataclasses import asdict
 from plone import api
@@ -26,7 +26,7 @@ class CheckInPost(Service):
         body = json_body(self.request) or {}
         if not isinstance(body, dict):
             raise BadRequest('code: send {"code": "…"}.')
-        member = duty.member_of_user(api.user.get_current().getId())
+        member = member_of_user(api.user.get_current().getId())
         try:
             result = checkin.check_in(self.context, member, body_text(body, "code"))
         except AttendanceError as exc:

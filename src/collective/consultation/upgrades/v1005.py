@@ -1,0 +1,25 @@
+"""1004 → 1005: speeches (协商发言)."""
+
+from plone import api
+
+COLUMNS = ("speaking_position", "speaking_minutes", "responding_units")
+
+
+def speech_columns(context):
+    """The speaking order, minutes and responding units, for lists and the minutes."""
+    catalog = api.portal.get_tool("portal_catalog")
+    for column in COLUMNS:
+        if column not in catalog.schema():
+            catalog.addColumn(column)
+
+
+def consultations_take_speeches(context):
+    """Invitees may add speeches to scheduled consultations: the consultation workflow
+    now manages that permission, so existing consultations get its new mapping."""
+    wftool = api.portal.get_tool("portal_workflow")
+    workflow = wftool.getWorkflowById("consultation_workflow")
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(portal_type="Consultation"):
+        consultation = brain._unrestrictedGetObject()
+        if workflow.updateRoleMappingsFor(consultation):
+            consultation.reindexObjectSecurity()
