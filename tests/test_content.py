@@ -161,9 +161,13 @@ class TestIndexing:
             b.consultation_year for b in search(consultation_uid=consultation.UID())
         }
         kinds = {
-            b.consultation_kind for b in search(consultation_uid=consultation.UID())
+            b.consultation_kind
+            for b in search(
+                consultation_uid=consultation.UID(), portal_type="Suggestion"
+            )
         }
-        assert years == {2019}
+        assert years == {2019}  # its suggestions' and its speeches'
+        assert search(consultation_uid=consultation.UID(), portal_type="Speech")
         assert kinds == {"topical"}
 
     def test_year_is_local(self, manager, programme, consultation_data):

@@ -46,6 +46,7 @@ PAGES = {
         "",
         "/2018",
         "/2018/2018-06-28-bimonthly",
+        "/2018/2018-06-28-bimonthly/speech-1",
         "/2018/sqmy01",
         "/login",
         "/accessibility-info",
@@ -62,7 +63,15 @@ PAGES = {
     ],
     # (minuted consultations hold their minutes' file, named in the site's language when
     # approved: English on the test layer)
-    "staff": ["", "/units", "/units/u01", "/members", "/2018/2018-10-30-bimonthly"],
+    "staff": [
+        "",
+        "/units",
+        "/units/u01",
+        "/members",
+        "/2018/2018-10-30-bimonthly",
+        "/2018/2018-10-30-bimonthly/@@arrange-speeches",
+        "/2018/2018-10-30-bimonthly/speech-4",
+    ],
     "secretary": [
         "",
         "/@@tracking-dashboard",
