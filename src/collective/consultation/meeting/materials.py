@@ -11,6 +11,7 @@ from collective.consultation.mailing import queue
 from collective.consultation.mailing import site_language
 from collective.consultation.mailing import t
 from collective.consultation.mailing import text_message
+from collective.consultation.meeting import contained
 from collective.consultation.relations import related_objects
 from datetime import datetime
 from datetime import timezone
@@ -61,12 +62,8 @@ def sync_visibility(material):
 def materials_in(consultation, unrestricted=False):
     """Catalog brains of the consultation's materials (those the user may read), in the
     order staff arranged them."""
-    catalog = api.portal.get_tool("portal_catalog")
-    search = catalog.unrestrictedSearchResults if unrestricted else catalog
-    return search(
-        portal_type="MeetingMaterial",
-        path={"query": "/".join(consultation.getPhysicalPath()), "depth": 1},
-        sort_on="getObjPositionInParent",
+    return contained(
+        consultation, "MeetingMaterial", "getObjPositionInParent", unrestricted
     )
 
 

@@ -15,6 +15,7 @@ from collective.consultation.mailing import queue
 from collective.consultation.mailing import site_language
 from collective.consultation.mailing import t
 from collective.consultation.mailing import text_message
+from collective.consultation.meeting import contained
 from collective.consultation.members.attendance import statuses
 from collective.consultation.relations import member_of_user
 from collective.consultation.relations import related_objects
@@ -128,13 +129,7 @@ def check_before_transition(speech, event):
 
 
 def speech_brains(consultation, unrestricted=False):
-    catalog = api.portal.get_tool("portal_catalog")
-    search = catalog.unrestrictedSearchResults if unrestricted else catalog
-    return search(
-        portal_type="Speech",
-        path={"query": "/".join(consultation.getPhysicalPath()), "depth": 1},
-        sort_on="created",
-    )
+    return contained(consultation, "Speech", "created", unrestricted)
 
 
 def in_speaking_order(brains):
