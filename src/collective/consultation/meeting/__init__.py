@@ -3,6 +3,10 @@ and speeches (协商发言)."""
 
 from plone import api
 
+# A consultation that has taken place: materials for everybody become public, arranged
+# speeches count as delivered, the annual report counts it.
+HELD_STATES = ("held", "minuted")
+
 
 def contained(consultation, portal_type, sort_on, unrestricted=False):
     """Catalog brains of the consultation's own items of ``portal_type`` (those the user

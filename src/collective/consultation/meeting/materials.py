@@ -12,6 +12,7 @@ from collective.consultation.mailing import site_language
 from collective.consultation.mailing import t
 from collective.consultation.mailing import text_message
 from collective.consultation.meeting import contained
+from collective.consultation.meeting import HELD_STATES
 from collective.consultation.relations import related_objects
 from datetime import datetime
 from datetime import timezone
@@ -21,7 +22,6 @@ from plone import api
 from zope.annotation.interfaces import IAnnotations
 
 WORKFLOW = "material_workflow"
-HELD = ("held", "minuted")  # a public material is public from then on
 NOTIFY_STATES = ("scheduled",)  # invitees are told of a material added before the day
 READS_KEY = "collective.consultation.material_reads"
 
@@ -32,7 +32,7 @@ def consultation_of(material):
 
 def wanted_state(material):
     consultation_state = api.content.get_state(consultation_of(material), None)
-    if material.audience == "public" and consultation_state in HELD:
+    if material.audience == "public" and consultation_state in HELD_STATES:
         return "public"
     return "internal"
 

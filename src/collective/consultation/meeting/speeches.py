@@ -16,6 +16,7 @@ from collective.consultation.mailing import site_language
 from collective.consultation.mailing import t
 from collective.consultation.mailing import text_message
 from collective.consultation.meeting import contained
+from collective.consultation.meeting import HELD_STATES
 from collective.consultation.members.attendance import statuses
 from collective.consultation.relations import member_of_user
 from collective.consultation.relations import related_objects
@@ -31,11 +32,8 @@ from zope.event import notify
 from zope.intid.interfaces import IIntIds
 from zope.lifecycleevent import ObjectModifiedEvent
 
-HELD = ("held", "minuted")
-NOT_SPOKEN = (
-    "absent",
-    "leave",
-)  # the speaker's attendance mark that rules delivery out
+# the speaker's attendance marks that rule delivery out
+NOT_SPOKEN = ("absent", "leave")
 OPEN_FOR_SPEECHES = ("scheduled",)  # members submit while the consultation is ahead
 
 
@@ -77,7 +75,7 @@ def is_delivered(speech_state, consultation_state, speaker_mark):
     """The one rule for "delivered" (已发言)."""
     return (
         speech_state == "accepted"
-        and consultation_state in HELD
+        and consultation_state in HELD_STATES
         and speaker_mark not in NOT_SPOKEN
     )
 

@@ -4,6 +4,7 @@ the public-opinion items. Catalog only."""
 
 from collective.consultation import _
 from collective.consultation import vocabularies
+from collective.consultation.meeting import HELD_STATES
 from collective.consultation.meeting.speeches import is_delivered
 from collective.consultation.minutes.document import OfficialDocument
 from collective.consultation.minutes.document import TITLE_SIZE
@@ -21,7 +22,7 @@ ADOPTED = ("adopted", "implemented")
 def figures(year):
     catalog = api.portal.get_tool("portal_catalog")
     consultations = catalog(portal_type="Consultation", consultation_year=year)
-    held = [b for b in consultations if b.review_state in ("held", "minuted")]
+    held = [b for b in consultations if b.review_state in HELD_STATES]
     by_kind = {}
     for brain in held:
         by_kind[brain.consultation_kind] = by_kind.get(brain.consultation_kind, 0) + 1
