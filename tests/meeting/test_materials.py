@@ -153,3 +153,18 @@ def test_on_a_phone_an_invitee_reads_a_material(phone, portal_url, session_as):
     assert download.value.suggested_filename.endswith(".docx")
     items = session_as("staff").get(f"{WATER}/@materials").json()["items"]
     assert [i["readers"] for i in items if i["title"] == REPORT] == [1]
+
+
+def test_who_reads_follows_the_invitation_list(functional, staff, session_as):
+    """A member taken off the invitees no longer finds the internal material; one added
+    finds it (the catalog's security of what the consultation holds follows its
+    invitees)."""
+    url = scheduled(staff, 60 * 24 * 3, title="名单变动的协商会")  # 游进 and 王建华
+    add_material(functional, url, "内部材料", "reference")
+    assert titles(session_as("member"), path_of(url)) == {"内部材料"}
+    response = staff.patch(url, json={"invitees": ["/members/m02"]})
+    assert response.status_code == 204
+    assert titles(session_as("member"), path_of(url)) == set()
+    response = staff.patch(url, json={"invitees": ["/members/m01", "/members/m02"]})
+    assert response.status_code == 204
+    assert titles(session_as("member"), path_of(url)) == {"内部材料"}

@@ -1,5 +1,5 @@
-"""Content events: keep what suggestions index from their consultation current, and
-name the member who files a suggestion as its proposer."""
+"""Content events: keep what suggestions index from their consultation (and who may find
+them) current, and name the member who files a suggestion as its proposer."""
 
 from collective.consultation.relations import member_of_user
 from plone import api
@@ -27,6 +27,16 @@ def reindex_suggestions(consultation, event):
         portal_type=["Suggestion", "Speech"], path={"query": path, "depth": 1}
     ):
         brain._unrestrictedGetObject().reindexObject(idxs=SUGGESTION_INDEXES)
+
+
+def reindex_contents_security(consultation, event):
+    """Invitees read what a consultation holds (materials, speeches, suggestions) through
+    the Invitee role derived from its invitation list: when the list changes, the
+    catalog's security of everything inside must follow, or a member taken off it would
+    still find the items in listings."""
+    if IContainerModifiedEvent.providedBy(event):
+        return
+    consultation.reindexObjectSecurity()
 
 
 def reindex_member_security(member, event):
