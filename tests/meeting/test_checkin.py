@@ -191,3 +191,70 @@ def test_the_minutes_name_who_came_late(functional, staff, member):
     text = "\n".join(p.text for p in Document(BytesIO(response.content)).paragraphs)
     late = [line for line in text.splitlines() if "游进" in line and line != ""]
     assert any(line.startswith(("迟到", "Late")) for line in late)
+
+
+# --- a member who was not invited, admitted by staff (准许参加) -----------------------------
+
+
+def invitee_member(functional):
+    """The directory entry of the ``invitee`` login (invited to the water consultation)."""
+    water = functional["portal"]["2018"]["2018-06-28-bimonthly"]
+    return water.invitees[0].to_object
+
+
+def test_staff_admit_a_member_who_was_not_invited(functional, staff, session_as, soon):
+    from test_materials import add_material
+    from test_materials import path_of
+    from test_materials import titles
+
+    guest = invitee_member(functional)
+    assert guest.getId() not in ("m01", "m02")  # not invited to ``soon``
+    add_material(functional, soon, "会议议程", "agenda")
+    assert titles(session_as("invitee"), path_of(soon)) == set()
+    response = staff.post(
+        f"{soon}/@attendance", json={"admit": f"/members/{guest.getId()}"}
+    )
+    assert response.status_code == 200, response.text
+    (line,) = (i for i in response.json()["items"] if i["title"] == guest.title)
+    assert (line["status"], line["source"]) == ("present", "admitted")
+    # now on the list: reads the materials, and the day is in the duty record
+    assert titles(session_as("invitee"), path_of(soon)) == {"会议议程"}
+    again = staff.post(f"{soon}/@attendance", json={"admit": guest.UID()})
+    assert again.status_code == 400 and "member" in again.json()["message"]
+
+
+@pytest.mark.parametrize(
+    "who,body,status,field",
+    [
+        ("staff", {"admit": "/members/nobody"}, 400, "member"),
+        ("staff", {}, 400, "admit"),
+        ("member", {"admit": "/members/m05"}, 401, None),
+    ],
+)
+def test_admitting_is_refused_naming_the_field(
+    session_as, soon, who, body, status, field
+):
+    response = session_as(who).post(f"{soon}/@attendance", json=body)
+    assert response.status_code == status
+    if field:
+        assert field in response.json()["message"]
+
+
+def test_no_admission_before_check_in_opens(staff):
+    later = scheduled(staff, 60 * 24 * 2, title="后天的协商会")
+    response = staff.post(f"{later}/@attendance", json={"admit": "/members/m05"})
+    assert response.status_code == 400 and "time" in response.json()["message"]
+
+
+def test_the_attendance_page_admits_a_member(functional, soon):
+    browser = browser_for(functional, *STAFF)
+    browser.open(f"{soon}/@@attendance")
+    select = browser.getControl(name="admit")
+    member = functional["portal"]["members"]["m05"]
+    select.value = [member.UID()]
+    browser.getControl("Admit", index=0).click()
+    assert "m05" not in browser.url and "@@attendance" in browser.url
+    row = browser.contents.split(f'data-member="{member.UID()}"', 1)[1].split(
+        "</tr>", 1
+    )[0]
+    assert member.title in row and 'class="badge bg-info text-dark admitted"' in row

@@ -47,6 +47,7 @@ REST = [
     ("GET", "/@consultation-stats?year=2018", None, SECRETARIAT),
     ("GET", f"{WATER}/@attendance", None, STAFF_UP),
     ("PATCH", f"{WATER}/@attendance", {}, codes(401, 401, 401, 400, 400, 400)),
+    ("POST", f"{WATER}/@attendance", {}, codes(401, 401, 401, 400, 400, 400)),
     ("GET", f"{WATER}/@materials", None, EVERYONE),  # each sees what they may read
     # a check-in without a code: refused for everybody logged in, naming the code
     ("POST", f"{WATER}/@checkin", {}, codes(401, 400, 400, 400, 400, 400)),

@@ -11,6 +11,7 @@ from collective.consultation.browser.display import state_title
 from collective.consultation.calendar.invitations import InvitationLog
 from collective.consultation.calendar.rsvp import rsvp_link
 from collective.consultation.dates import shown
+from collective.consultation.meeting import checkin
 from collective.consultation.meeting.materials import materials_in
 from collective.consultation.members import attendance
 from collective.consultation.members import duty
@@ -80,7 +81,46 @@ class AttendanceView(BrowserView):
             for line in attendance.lines(self.context)
         ]
 
+    def can_admit(self):
+        return api.content.get_state(self.context) in checkin.OPEN_STATES
+
+    def not_invited(self):
+        """The members who may be admitted: everyone not on the invitation list."""
+        invited = set(self.context_invitees())
+        catalog = api.portal.get_tool("portal_catalog")
+        return [
+            {
+                "uid": b.UID,
+                "title": b.Title,
+                "sector": label(vocabularies.SECTORS, b.sector, self.request),
+            }
+            for b in catalog(portal_type="CommitteeMember", sort_on="sortable_title")
+            if b.UID not in invited
+        ]
+
+    def context_invitees(self):
+        return [line.member for line in attendance.lines(self.context)]
+
+    def admit(self, uid):
+        try:
+            checkin.admit(self.context, api.content.get(UID=uid))
+        except attendance.AttendanceError as exc:
+            self.error = str(exc)
+            return False
+        api.portal.show_message(
+            _("The member was admitted and marked present."), request=self.request
+        )
+        return True
+
     def __call__(self):
+        if self.request.method == "POST" and self.request.form.get("admit"):
+            CheckAuthenticator(self.request)
+            if self.admit(self.request.form["admit"]):
+                self.request.response.redirect(
+                    f"{self.context.absolute_url()}/@@attendance"
+                )
+                return ""
+            return self.index()
         if self.request.method == "POST":
             CheckAuthenticator(self.request)
             form = self.request.form

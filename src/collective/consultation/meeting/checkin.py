@@ -3,6 +3,7 @@ presses the button is marked present, with the time, as checked in. The code is 
 link for that consultation only; it works from some time before the start (control
 panel) until the end; a check-in too long after the start is recorded as late. Staff's
 marks in the attendance grid win over check-in, and checking in twice keeps the first.
+A member who was not invited is admitted by staff (准许参加), recorded as such.
 """
 
 from collective.consultation import signing
@@ -16,6 +17,11 @@ from datetime import timedelta
 from datetime import timezone
 from plone import api
 from plone.uuid.interfaces import IUUID
+from z3c.relationfield import RelationValue
+from zope.component import getUtility
+from zope.event import notify
+from zope.intid.interfaces import IIntIds
+from zope.lifecycleevent import ObjectModifiedEvent
 
 PURPOSE = "checkin"  # signed with the consultation's UID: no other link fits
 OPEN_STATES = ("scheduled", "held")
@@ -86,6 +92,35 @@ def check_in(consultation, member, given_code, now=None):
         consultation, IUUID(member), is_late(consultation, now), now
     )
     return CheckIn(mark["status"], mark["time"], bool(mark.get("late")), first)
+
+
+def admit(consultation, member, now=None):
+    """Staff admit a member who was not invited: added to the invitation list (so the
+    member reads the materials and the day counts in their duty record) and marked
+    present, recorded as admitted. Raises AttendanceError naming the field."""
+    now = now or datetime.now(timezone.utc)
+    state = api.content.get_state(consultation)
+    if state not in OPEN_STATES:
+        raise AttendanceError(
+            "consultation", "members are admitted to a consultation that takes place."
+        )
+    if now < window(consultation)[0]:
+        raise AttendanceError("time", "members are admitted once check-in opens.")
+    if member is None or getattr(member, "portal_type", None) != "CommitteeMember":
+        raise AttendanceError("member", "choose a member of the committee.")
+    if IUUID(member) in {IUUID(m) for m in related_objects(consultation.invitees)}:
+        raise AttendanceError(
+            "member", "already invited: the member checks in, or staff mark them."
+        )
+    consultation.invitees = list(consultation.invitees or ()) + [
+        RelationValue(getUtility(IIntIds).getId(member))
+    ]
+    # the relation catalog, the invitation list's roles and the invitation mail follow
+    notify(ObjectModifiedEvent(consultation))
+    mark, _first = attendance.record_check_in(
+        consultation, IUUID(member), is_late(consultation, now), now, source="admitted"
+    )
+    return CheckIn(mark["status"], mark["time"], bool(mark.get("late")), True)
 
 
 @dataclass

@@ -37,7 +37,9 @@ class Line:
     marked: bool
     by: str
     time: str
-    source: str = ""  # "checkin" when the member checked in (签到), else staff's mark
+    # "checkin": the member checked in (签到); "admitted": not invited, admitted by
+    # staff; "": staff's mark
+    source: str = ""
     late: bool = False  # checked in later than the control panel allows
 
 
@@ -150,10 +152,11 @@ def _store(consultation):
     return store
 
 
-def record_check_in(consultation, uid, late, now=None):
-    """A member's own check-in (签到), as present. A mark already there stands: staff's
-    marks win over check-in, and a second check-in keeps the first. Returns (the mark
-    that stands, whether this check-in made it)."""
+def record_check_in(consultation, uid, late, now=None, source="checkin"):
+    """A member's own check-in (签到), as present (``source`` "admitted" for a member
+    staff admitted). A mark already there stands: staff's marks win over check-in, and
+    a second check-in keeps the first. Returns (the mark that stands, whether this
+    check-in made it)."""
     store = _store(consultation)
     if uid in store:
         return dict(store[uid]), False
@@ -162,7 +165,7 @@ def record_check_in(consultation, uid, late, now=None):
         "reason": "",
         "by": api.user.get_current().getId(),
         "time": (now or datetime.now(timezone.utc)).isoformat(timespec="seconds"),
-        "source": "checkin",
+        "source": source,
         "late": late,
     }
     consultation.reindexObject()
