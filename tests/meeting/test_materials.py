@@ -63,6 +63,13 @@ def test_reads_are_counted_for_staff(functional, session_as):
     assert Document(BytesIO(invitee.contents)).paragraphs[0].text == REPORT
     staff_items = session_as("staff").get(f"{WATER}/@materials").json()["items"]
     assert [i["readers"] for i in staff_items if i["title"] == REPORT] == [1]
+    reader = functional["portal"]["2018"]["2018-06-28-bimonthly"].invitees[0].to_object
+    assert [i["read_by"] for i in staff_items if i["title"] == REPORT] == [
+        [reader.title]
+    ]
+    page = browser_for(functional, *STAFF)
+    page.open(f"{functional['portal'].absolute_url()}{WATER}")
+    assert f"（{reader.title}）" in page.contents
 
 
 def test_the_consultation_page_lists_them(functional, portal_url):

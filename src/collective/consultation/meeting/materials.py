@@ -70,7 +70,7 @@ def materials_in(consultation, unrestricted=False):
 def listing(consultation, with_readers=False):
     """The materials this user may read, as plain rows: title, kind (value), public,
     url, read_url (counts the read); with ``with_readers`` how many members have
-    opened each (for staff)."""
+    opened each and their names (for staff)."""
     rows = []
     for brain in materials_in(consultation):
         row = {
@@ -81,9 +81,24 @@ def listing(consultation, with_readers=False):
             "read_url": f"{brain.getURL()}/@@read",
         }
         if with_readers:
-            row["readers"] = len(reads(brain._unrestrictedGetObject()))
+            who = reads(brain._unrestrictedGetObject())
+            row["readers"] = len(who)
+            row["read_by"] = member_names(who)
         rows.append(row)
     return rows
+
+
+def member_names(uids):
+    """The members' names, in the directory's order."""
+    if not uids:
+        return []
+    catalog = api.portal.get_tool("portal_catalog")
+    return [
+        b.Title
+        for b in catalog.unrestrictedSearchResults(
+            UID=list(uids), portal_type="CommitteeMember", sort_on="sortable_title"
+        )
+    ]
 
 
 def record_read(material, member_uid, now=None):

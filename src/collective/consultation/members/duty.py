@@ -54,6 +54,7 @@ class Record:
             "absent": self.absent,
             "unmarked": self.unmarked,
             "checked_in": self.checked_in,
+            "on_time": self.checked_in - self.late,
             "late": self.late,
             "attendance_rate": self.attendance_rate,
             "suggestions": self.suggestions,

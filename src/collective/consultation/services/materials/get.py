@@ -1,6 +1,6 @@
 """GET <consultation>/++api++/@materials: the meeting materials this user may read, in
 order, each with its kind, whether it is public and the link that opens it
-(counted as a read); for staff also how many members have read each."""
+(counted as a read); for staff also how many members have read each, and who."""
 
 from collective.consultation import vocabularies
 from collective.consultation.meeting import materials
@@ -27,7 +27,11 @@ class MaterialsGet(Service):
                     ),
                     "public": row["public"],
                     "download": row["read_url"],
-                    **({"readers": row["readers"]} if "readers" in row else {}),
+                    **(
+                        {"readers": row["readers"], "read_by": row["read_by"]}
+                        if "readers" in row
+                        else {}
+                    ),
                 }
                 for row in rows
             ],
