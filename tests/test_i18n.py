@@ -51,6 +51,7 @@ def labels():
         validation.YearOutOfRange,
         validation.InvalidGuest,
         validation.InvalidUnit,
+        validation.InvalidTerm,
     ):
         yield error.__name__, error.__doc__
     for field, message in (

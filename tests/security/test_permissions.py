@@ -63,6 +63,14 @@ REST = [
     ("GET", "/members/m01/@duty-record", None, codes(401, 200, 401, 200, 200, 200)),
     ("GET", "/members/m05/@duty-record", None, STAFF_UP),
     ("GET", "/@duty-records", None, SECRETARIAT),
+    (
+        "GET",
+        "/members/m01/@duty-score?year=2018",
+        None,
+        codes(401, 200, 401, 200, 200, 200),
+    ),
+    ("GET", "/members/m05/@duty-score?year=2018", None, STAFF_UP),
+    ("GET", "/@duty-scores?year=2018", None, SECRETARIAT),
     ("GET", f"{PUBLIC}/@evaluation", None, EVERYONE),
     ("POST", f"{PUBLIC}/@evaluation", {}, codes(401, 400, 401, 401, 400, 400)),
     ("GET", f"{PUBLIC}/@handling", None, EVERYONE),
@@ -143,6 +151,7 @@ PAGES = [
     (f"{HELD}/++add++Suggestion", codes(LOGIN, 200, 200, 200, 200, 200)),
     ("/@@my-duties", codes(LOGIN, 200, 200, 200, 200, 200)),
     ("/@@minutes-template", PAGE_MANAGER),
+    ("/@@duty-rules", PAGE_SECRETARIAT),
     ("/@@consultation-settings", PAGE_MANAGER),
     (
         "/@@getVocabulary?name=plone.app.vocabularies.Catalog&query="

@@ -209,6 +209,13 @@ def answer_date(obj):
 
 
 @indexer(ISuggestion)
+def has_instruction(obj):
+    """Whether a leader gave an instruction (批示) on it: duty scores count it. Only
+    that it exists, never the text."""
+    return bool((obj.instruction or "").strip())
+
+
+@indexer(ISuggestion)
 def adoption_degree(obj):
     return obj.adoption_degree
 

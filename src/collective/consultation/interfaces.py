@@ -1,4 +1,5 @@
 from collective.consultation import _
+from collective.consultation.content.validation import check_terms
 from plone import api
 from plone.schema.email import _isemail
 from plone.schema.email import InvalidEmail
@@ -100,6 +101,17 @@ class IConsultationSettings(Interface):
         default=15,
         min=0,
         max=24 * 60,
+    )
+    terms = schema.List(
+        title=_("Terms of the committee"),
+        description=_(
+            "One term per line: number | title | first year | last year. Duty "
+            "scores and dossiers are given per year or per term."
+        ),
+        value_type=schema.TextLine(),
+        required=False,
+        default=["5 | 第五届 | 2017 | 2021"],
+        constraint=check_terms,
     )
 
 

@@ -26,3 +26,5 @@ EVALUATE_SUGGESTION = "collective.consultation: Evaluate suggestion"
 # Members' personal data: invitation lists, answers, attendance, contact data (privacy.py)
 VIEW_MEMBER_DATA = "collective.consultation: View member data"
 MANAGE_ATTENDANCE = "collective.consultation: Manage attendance"
+# 考评细则: the secretariat keeps the duty-evaluation rules
+MANAGE_DUTY_RULES = "collective.consultation: Manage duty rules"

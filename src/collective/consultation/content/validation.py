@@ -3,6 +3,7 @@ and by the field-level form validators (browser/validators.py), so both say the 
 
 from collective.consultation import _
 from collective.consultation.vocabularies import URL_SCHEMES
+from dataclasses import dataclass
 from plone.schema.email import _isemail
 from zope.schema import ValidationError
 
@@ -194,3 +195,47 @@ def kind_errors(kind, sector, counterpart_units):
         ("counterpart_units", units_error(kind, counterpart_units)),
     ]
     return [(name, message) for name, message in errors if message]
+
+
+# --- terms of the committee (届次): "number | title | first year | last year" ------------
+
+
+@dataclass(frozen=True)
+class Term:
+    number: int
+    title: str
+    first: int
+    last: int
+
+    @property
+    def years(self):
+        return list(range(self.first, self.last + 1))
+
+
+def parse_term(line):
+    """A Term from a control-panel line, or None if the line is not one."""
+    parts = GUEST_SEPARATOR.split((line or "").strip())
+    if len(parts) != 4:
+        return None
+    number, title, first, last = parts
+    try:
+        number, first, last = int(number), int(first), int(last)
+    except ValueError:
+        return None
+    if not title or not YEAR_MIN <= first <= last <= YEAR_MAX or number < 1:
+        return None
+    return Term(number, title, first, last)
+
+
+class InvalidTerm(ValidationError):
+    __doc__ = _(
+        "Terms: write one term per line as “number | title | first year | last year”, "
+        "e.g. “5 | Fifth term | 2017 | 2021”."
+    )
+
+
+def check_terms(lines):
+    for line in lines or ():
+        if parse_term(line) is None:
+            raise InvalidTerm(line)
+    return True

@@ -9,6 +9,7 @@ from collective.consultation import logger
 from collective.consultation.demo import members as member_data
 from collective.consultation.demo import programme as data
 from collective.consultation.meeting import speeches
+from collective.consultation.members import scoring
 from collective.consultation.members.attendance import mark as mark_attendance
 from collective.consultation.members.attendance import record_check_in
 from collective.consultation.tracking import notices
@@ -122,6 +123,7 @@ def build_demo_year(context):
             _consultation(programme, index, spec, members, counter)
         _public_opinion(programme, members)
         _materials(programme)
+        _duty_rules()
         api.content.transition(
             programme, transition="publish", comment="2018年度协商计划印发。"
         )
@@ -338,6 +340,18 @@ def _speeches(consultation, spec, invitees, lead_unit, start):
         [s.UID() for s in order],
         {s.UID(): 8 if i == 0 else 5 for i, s in enumerate(order)},
         {s.UID(): [lead_unit] for s in order},
+    )
+
+
+def _duty_rules():
+    """The 2018 evaluation rules: the defaults, as the secretariat would adopt them."""
+    rules = scoring.defaults()
+    scoring.save_rules(
+        data.YEAR,
+        rules.points,
+        rules.caps,
+        rules.minimum,
+        note="演示数据：参照各地政协委员履职量化考评办法拟定。",
     )
 
 

@@ -5,6 +5,7 @@ metadata."""
 
 from collective.consultation.meeting.speeches import is_delivered
 from collective.consultation.members.attendance import STATUSES
+from collective.consultation.tracking.states import ADOPTED
 from dataclasses import dataclass
 from dataclasses import field
 from plone import api
@@ -14,7 +15,6 @@ COUNTED_STATES = (
     "held",
     "minuted",
 )  # drafts and cancelled ones are not duties
-ADOPTED = ("adopted", "implemented")
 SUBMITTED_SPEECH_STATES = ("submitted", "accepted", "declined")
 
 

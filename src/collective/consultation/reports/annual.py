@@ -8,15 +8,14 @@ from collective.consultation.meeting import HELD_STATES
 from collective.consultation.meeting.speeches import is_delivered
 from collective.consultation.minutes.document import OfficialDocument
 from collective.consultation.minutes.document import TITLE_SIZE
+from collective.consultation.tracking.states import ADOPTED
+from collective.consultation.tracking.states import ANSWERED
+from collective.consultation.tracking.states import FORWARDED
+from collective.consultation.tracking.states import NOT_MADE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 from plone import api
 from zope.i18n import translate
-
-# States a suggestion passes through: "forwarded" counts everything referred or later.
-FORWARDED = ("referred", "answered", "adopted", "implemented", "not_adopted")
-ANSWERED = ("answered", "adopted", "implemented", "not_adopted")
-ADOPTED = ("adopted", "implemented")
 
 
 def figures(year):
@@ -27,7 +26,7 @@ def figures(year):
     for brain in held:
         by_kind[brain.consultation_kind] = by_kind.get(brain.consultation_kind, 0) + 1
     suggestions = catalog(portal_type="Suggestion", consultation_year=year)
-    made = [b for b in suggestions if b.review_state not in ("draft", "withdrawn")]
+    made = [b for b in suggestions if b.review_state not in NOT_MADE]
     units = {}
     for brain in made:
         if brain.lead_unit:

@@ -1,4 +1,4 @@
-"""1004 → 1005: speeches (协商发言)."""
+"""1004 → 1005: speeches (协商发言); duty scores (履职量化考评)."""
 
 from plone import api
 
@@ -23,3 +23,13 @@ def consultations_take_speeches(context):
         consultation = brain._unrestrictedGetObject()
         if workflow.updateRoleMappingsFor(consultation):
             consultation.reindexObjectSecurity()
+
+
+def instruction_column(context):
+    """Duty scores count suggestions with a leader's instruction (批示) from the
+    catalog."""
+    catalog = api.portal.get_tool("portal_catalog")
+    if "has_instruction" not in catalog.schema():
+        catalog.addColumn("has_instruction")
+    for brain in catalog.unrestrictedSearchResults(portal_type="Suggestion"):
+        brain._unrestrictedGetObject().reindexObject(idxs=["getId"])

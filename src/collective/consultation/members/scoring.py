@@ -1,0 +1,295 @@
+"""Members' duty evaluation (履职量化考评): the rules (points per item, a cap per item, the
+minimum to pass), kept per year by the secretariat, and each member's score with every
+line behind it, so that a member can check each point.
+
+A year's rules are the newest version saved for that year or an earlier one; the defaults
+hold until the secretariat saves one. Scores are computed from the duty records (catalog
+brains only) whenever they are asked for: nothing is stored twice, and a changed rule
+changes every score at once."""
+
+from collective.consultation import _
+from collective.consultation.content.validation import text_problem
+from collective.consultation.members.duty import records
+from collective.consultation.tracking.states import ADOPTED
+from collective.consultation.tracking.states import FORWARDED
+from collective.consultation.tracking.states import NOT_MADE
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import datetime
+from datetime import timezone
+from persistent.mapping import PersistentMapping
+from plone import api
+from zope.annotation.interfaces import IAnnotations
+
+KEY = "collective.consultation.duty_rules"
+FIELD_WORK = ("inspection", "research")  # 视察、调研: counted as their own item
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    title: object  # an i18n message
+    points: int  # the default
+    cap: int | None = (
+        None  # the default most (or, for a deduction, least) it adds up to
+    )
+
+
+RULES = (
+    Rule("present", _("Attended a consultation"), 2),
+    Rule("inspection", _("Attended an inspection or research"), 2),
+    Rule("leave", _("On leave"), 0),
+    Rule("absent", _("Absent without leave"), -3),
+    Rule("on_time", _("Checked in on time"), 0),
+    Rule("late", _("Checked in late"), -1),
+    Rule("suggestion", _("Suggestion submitted"), 1, 10),
+    Rule("referred", _("Suggestion referred to a unit"), 1),
+    Rule("adopted_full", _("Suggestion adopted in full"), 3),
+    Rule("adopted_partial", _("Suggestion adopted in part"), 2),
+    Rule("opinion_adopted", _("Public-opinion item adopted"), 5),
+    Rule("instruction", _("Leader's instruction on a suggestion"), 5),
+    Rule("speech", _("Speech delivered"), 3),
+)
+RULE_IDS = tuple(rule.id for rule in RULES)
+BY_ID = {rule.id: rule for rule in RULES}
+DEFAULT_MINIMUM = 10
+
+
+class RulesError(ValueError):
+    """Refused rules; ``field`` names what was wrong."""
+
+    def __init__(self, field, message):
+        self.field = field
+        super().__init__(f"{field}: {message}")
+
+
+@dataclass
+class RuleSet:
+    year: int | None  # the version's year (None: the defaults)
+    points: dict
+    caps: dict
+    minimum: int
+    note: str = ""  # the secretariat's, e.g. where the rules come from
+
+
+def defaults():
+    return RuleSet(
+        None,
+        {r.id: r.points for r in RULES},
+        {r.id: r.cap for r in RULES if r.cap is not None},
+        DEFAULT_MINIMUM,
+    )
+
+
+def _versions():
+    return IAnnotations(api.portal.get()).get(KEY, {})
+
+
+def rules_for(year):
+    """The rules that hold for ``year``: the newest version saved for it or before."""
+    versions = _versions()
+    known = sorted(y for y in versions if year is None or y <= year)
+    if not known:
+        return defaults()
+    stored = versions[known[-1]]
+    base = defaults()
+    return RuleSet(
+        known[-1],
+        {**base.points, **stored["points"]},
+        {**base.caps, **stored["caps"]},
+        stored["minimum"],
+        stored.get("note", ""),
+    )
+
+
+def versions():
+    """{year: RuleSet} of every saved version."""
+    return {year: rules_for(year) for year in sorted(_versions())}
+
+
+def _whole(value, name):
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int)
+        or not -100 <= value <= 100
+    ):
+        raise RulesError(name, "a whole number between -100 and 100.")
+    return value
+
+
+def save_rules(year, points, caps, minimum, note=""):
+    """Keep the rules from ``year`` on. Everything is checked before anything is
+    stored; RulesError names the field."""
+    unknown = sorted((set(points) | set(caps)) - set(RULE_IDS))
+    if unknown:
+        raise RulesError(unknown[0], "not one of the rules.")
+    checked_points = {rule: _whole(value, rule) for rule, value in points.items()}
+    checked_caps = {
+        rule: _whole(value, f"cap.{rule}")
+        for rule, value in caps.items()
+        if value is not None
+    }
+    minimum = _whole(minimum, "minimum")
+    if text_problem(note or "", single_line=True):
+        raise RulesError("note", "one line of text, without invisible characters.")
+    annotations = IAnnotations(api.portal.get())
+    store = annotations.get(KEY)
+    if store is None:
+        store = annotations[KEY] = PersistentMapping()
+    store[year] = {
+        "points": checked_points,
+        "caps": checked_caps,
+        "minimum": minimum,
+        "note": note,
+        "by": api.user.get_current().getId(),
+        "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    }
+    return rules_for(year)
+
+
+# --- scores ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Line:
+    rule: str
+    title: str  # the activity: a consultation, suggestion or speech
+    url: str
+    date: object  # a datetime or date (the activity's)
+    year: int | None
+    points: int = 0
+    capped: bool = False  # the rule's cap was reached: this line adds nothing more
+
+
+@dataclass
+class Score:
+    member: str  # UID
+    title: str
+    sector: str | None
+    total: int = 0
+    minimum: int = DEFAULT_MINIMUM
+    lines: list = field(default_factory=list)
+    by_rule: dict = field(default_factory=dict)
+
+    @property
+    def passed(self):
+        return self.total >= self.minimum
+
+
+def _date(brain, name):
+    value = getattr(brain, name, None)
+    return value.asdatetime() if hasattr(value, "asdatetime") else value
+
+
+def activity_lines(record):
+    """(rule, brain, date attribute) for every item of a member's duty record that a rule
+    counts, in no particular order."""
+    found = []
+    for brain, status in record.consultations:
+        if status == "present":
+            kind = brain.consultation_kind
+            found.append(("inspection" if kind in FIELD_WORK else "present", brain))
+        elif status in ("leave", "absent"):
+            found.append((status, brain))
+        checkin = (brain.attendance_checkins or {}).get(record.member)
+        if checkin:
+            found.append(("late" if checkin == "late" else "on_time", brain))
+    for brain in record.proposed:
+        if brain.review_state in NOT_MADE:
+            continue
+        found.append(("suggestion", brain))
+        if brain.review_state in FORWARDED:
+            found.append(("referred", brain))
+        if brain.review_state in ADOPTED:
+            if brain.public_opinion:
+                found.append(("opinion_adopted", brain))
+            elif brain.adoption_degree in ("full", "partial"):
+                found.append((f"adopted_{brain.adoption_degree}", brain))
+        if getattr(brain, "has_instruction", False):
+            found.append(("instruction", brain))
+    for brain, delivered in record.spoken:
+        if delivered:
+            found.append(("speech", brain))
+    return found
+
+
+def _when(brain):
+    if brain.portal_type == "Consultation":
+        return _date(brain, "start")
+    return _date(brain, "consultation_date")
+
+
+def score_of(record, rules_by_year):
+    """The member's Score: one line per counted item, with the points of its year's
+    rules; a rule's cap stops its total growing (or, for a deduction, falling) further.
+    """
+    score = Score(record.member, record.title, record.sector)
+    lines = []
+    for rule, brain in activity_lines(record):
+        year = brain.consultation_year
+        rules = rules_by_year(year)
+        lines.append(
+            Line(
+                rule,
+                brain.Title,
+                brain.getURL(),
+                _when(brain),
+                year,
+                rules.points[rule],
+            )
+        )
+    lines.sort(key=lambda line: (str(line.date or ""), RULE_IDS.index(line.rule)))
+    for line in lines:
+        cap = rules_by_year(line.year).caps.get(line.rule)
+        so_far = score.by_rule.get(line.rule, 0)
+        if cap is not None:
+            allowed = (
+                max(0, min(line.points, cap - so_far))
+                if line.points >= 0
+                else min(0, max(line.points, cap - so_far))
+            )
+            line.capped = allowed != line.points
+            line.points = allowed
+        score.by_rule[line.rule] = so_far + line.points
+        score.total += line.points
+    score.lines = lines
+    return score
+
+
+def scores(years, members=None):
+    """{member UID: Score} over ``years`` (one year, or a term's), each year's items
+    counted by that year's rules; the minimum is the latest year's, times the years."""
+    cache = {}
+
+    def rules_by_year(year):
+        if year not in cache:
+            cache[year] = rules_for(year)
+        return cache[year]
+
+    combined = {}
+    for year in years:
+        for uid, record in records(year, members).items():
+            score = score_of(record, rules_by_year)
+            total = combined.get(uid)
+            if total is None:
+                combined[uid] = score
+                continue
+            total.lines += score.lines
+            total.total += score.total
+            for rule, points in score.by_rule.items():
+                total.by_rule[rule] = total.by_rule.get(rule, 0) + points
+    minimum = sum(rules_by_year(year).minimum for year in years)
+    for score in combined.values():
+        score.minimum = minimum
+    return combined
+
+
+def ranked(score_map):
+    """Scores from the highest, with their rank (equal totals share a rank)."""
+    ordered = sorted(score_map.values(), key=lambda s: (-s.total, s.title))
+    result, rank, previous = [], 0, None
+    for position, score in enumerate(ordered, 1):
+        if score.total != previous:
+            rank, previous = position, score.total
+        result.append((rank, score))
+    return result
