@@ -281,3 +281,19 @@ def test_the_terms_are_kept_in_the_settings(functional):
 
     transaction.begin()
     assert term(6).years == [2022, 2023, 2024, 2025, 2026]
+
+
+def test_my_duties_shows_the_score_and_its_lines(functional, member):
+    from conftest import MEMBER
+
+    import re
+
+    data = member.get(f"/members/m01/@duty-score?year={YEAR}").json()
+    browser = browser_for(functional, *MEMBER)
+    browser.open(f"{functional['portal'].absolute_url()}/@@my-duties?year={YEAR}")
+    total = re.search(r'class="duty-score-total">(-?\d+)<', browser.contents).group(1)
+    assert int(total) == data["total"]
+    assert browser.contents.count(
+        "<tr>", browser.contents.index("duty-score-lines")
+    ) >= len(data["lines"])
+    assert XIANNING_JIAN in browser.contents.split("duty-score-lines", 1)[1]

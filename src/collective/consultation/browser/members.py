@@ -15,6 +15,7 @@ from collective.consultation.meeting import checkin
 from collective.consultation.meeting.materials import materials_in
 from collective.consultation.members import attendance
 from collective.consultation.members import duty
+from collective.consultation.members import scoring
 from collective.consultation.relations import member_of_user
 from collective.consultation.reports.adoption import FilterError
 from collective.consultation.reports.adoption import parse_year
@@ -173,6 +174,28 @@ class DutyRecordPanel(_YearMixin, BrowserView):
             }
             for b in record.proposed
         ]
+
+    def score(self, record):
+        """The year's duty score (履职量化考评) with its lines, as the member checks it."""
+        score = scoring.score_of(record, scoring.rules_for)
+        score.minimum = scoring.rules_for(self.year()).minimum
+        titles = {rule.id: rule.title for rule in scoring.RULES}
+        return {
+            "total": score.total,
+            "minimum": score.minimum,
+            "passed": score.passed,
+            "lines": [
+                {
+                    "rule": titles[line.rule],
+                    "title": line.title,
+                    "url": line.url,
+                    "date": shown(line.date, with_time=False),
+                    "points": f"{line.points:+d}" if line.points else "0",
+                    "capped": line.capped,
+                }
+                for line in score.lines
+            ],
+        }
 
     def speech_rows(self, record):
         delivered = translate(_("Delivered"), context=self.request)
