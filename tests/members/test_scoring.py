@@ -4,6 +4,7 @@ secretariat changes the rules and every score follows; per year and per term; th
 member reads their own score, the ranking is the secretariat's."""
 
 from conftest import browser_for
+from conftest import search
 from conftest import SECRETARY
 from io import BytesIO
 
@@ -297,3 +298,92 @@ def test_my_duties_shows_the_score_and_its_lines(functional, member):
         "<tr>", browser.contents.index("duty-score-lines")
     ) >= len(data["lines"])
     assert XIANNING_JIAN in browser.contents.split("duty-score-lines", 1)[1]
+
+
+# --- talk reminders (谈话提醒) ---------------------------------------------------------------
+
+
+def absences_by_hand(portal):
+    """{member title: times absent without leave in 2018}, from the content."""
+    from collective.consultation.members.attendance import statuses
+
+    found = {}
+    for item in portal[str(YEAR)].objectValues():
+        if item.portal_type != "Consultation":
+            continue
+        if portal.portal_workflow.getInfoFor(item, "review_state") not in (
+            "scheduled",
+            "held",
+            "minuted",
+        ):
+            continue
+        invited = {r.to_object.UID(): r.to_object.title for r in item.invitees or ()}
+        for uid, mark in statuses(item).items():
+            if mark == "absent" and uid in invited:
+                found[invited[uid]] = found.get(invited[uid], 0) + 1
+    return found
+
+
+def test_the_members_to_talk_to(functional, secretary):
+    absences = absences_by_hand(functional["portal"])
+    scores = secretary.get(f"/@duty-scores?year={YEAR}").json()["items"]
+    below = {item["title"] for item in scores if not item["passed"]}
+    often_absent = {name for name, count in absences.items() if count >= 2}
+    response = secretary.get(f"/@duty-reminders?year={YEAR}")
+    assert response.status_code == 200
+    items = response.json()["items"]
+    assert {item["title"] for item in items} == below | often_absent
+    for item in items:
+        assert ("absent" in item["reasons"]) == (item["title"] in often_absent)
+        assert ("below_minimum" in item["reasons"]) == (item["title"] in below)
+        assert item["absent"] == absences.get(item["title"], 0)
+
+
+def test_reminders_are_mailed_to_those_chosen(functional, secretary, smtp):
+    from test_tracking import mails
+
+    items = secretary.get(f"/@duty-reminders?year={YEAR}").json()["items"]
+    assert len(items) >= 2
+    chosen = [items[0]["member"], items[1]["member"]]
+    smtp.clear()
+    response = secretary.post(
+        "/@duty-reminders", json={"year": YEAR, "members": chosen}
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["sent"] == 2
+    messages = mails(smtp)
+    assert len(messages) == 2
+    body = messages[0].get_body(("plain",)).get_content()
+    assert "@@my-duties?year=2018" in body
+    refused = secretary.post(
+        "/@duty-reminders", json={"year": YEAR, "members": ["not-listed"]}
+    )
+    assert refused.status_code == 400 and "members" in refused.json()["message"]
+
+
+def test_a_later_review_day_keeps_the_score_out_of_it(functional, secretary):
+    from collective.consultation.members import talks
+    from datetime import date
+    from plone import api
+
+    with api.env.adopt_roles(["Manager"]):
+        early = talks.due(YEAR, today=date(YEAR, 6, 30))
+        late = talks.due(YEAR, today=date(YEAR, 12, 31))
+    assert all(r.reasons == ["absent"] for r in early)
+    assert len(late) >= len(early)
+
+
+def test_the_rules_page_mails_the_ticked_members(functional, secretary, smtp):
+    from test_tracking import mails
+
+    listed = secretary.get(f"/@duty-reminders?year={YEAR}").json()["items"]
+    with_mail = [
+        item
+        for item in listed
+        if search(UID=item["member"])[0]._unrestrictedGetObject().email
+    ]
+    browser = browser_for(functional, *SECRETARY)
+    browser.open(f"{functional['portal'].absolute_url()}/@@duty-rules?year={YEAR}")
+    smtp.clear()
+    browser.getControl(name="remind").click()
+    assert len(mails(smtp)) == len(with_mail)

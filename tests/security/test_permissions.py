@@ -71,6 +71,8 @@ REST = [
     ),
     ("GET", "/members/m05/@duty-score?year=2018", None, STAFF_UP),
     ("GET", "/@duty-scores?year=2018", None, SECRETARIAT),
+    ("GET", "/@duty-reminders?year=2018", None, SECRETARIAT),
+    ("POST", "/@duty-reminders", {}, SECRETARIAT_400),
     ("GET", f"{PUBLIC}/@evaluation", None, EVERYONE),
     ("POST", f"{PUBLIC}/@evaluation", {}, codes(401, 400, 401, 401, 400, 400)),
     ("GET", f"{PUBLIC}/@handling", None, EVERYONE),

@@ -4,6 +4,7 @@ from that year until a later version."""
 
 from collective.consultation import _
 from collective.consultation.members import scoring
+from collective.consultation.members import talks
 from collective.consultation.members.duty import years
 from collective.consultation.reports.adoption import FilterError
 from collective.consultation.reports.adoption import parse_year
@@ -45,10 +46,17 @@ class DutyRules(BrowserView):
     def versions(self):
         return sorted(scoring.versions())
 
+    def reminders(self):
+        """The members to talk to this year (谈话提醒)."""
+        year = self.year()
+        return talks.due(year) if year else []
+
     def __call__(self):
         if self.request.method == "POST":
             CheckAuthenticator(self.request)
             form = self.request.form
+            if form.get("remind"):
+                return self.remind()
             try:
                 year = self.year()
                 if year is None:
@@ -65,6 +73,8 @@ class DutyRules(BrowserView):
                     caps,
                     self._number(form, "minimum"),
                     (form.get("note") or "").strip(),
+                    self._number(form, "absences"),
+                    (form.get("review_day") or "").strip(),
                 )
             except scoring.RulesError as exc:
                 self.error = str(exc)
@@ -84,6 +94,22 @@ class DutyRules(BrowserView):
             )
             return ""
         return self.index()
+
+    def remind(self):
+        year = self.year()
+        chosen = set(self.request.form.get("members") or ())
+        sent = talks.send([r for r in talks.due(year) if r.member in chosen], year)
+        api.portal.show_message(
+            translate(
+                _("${count} members were sent a reminder.", mapping={"count": sent}),
+                context=self.request,
+            ),
+            self.request,
+        )
+        self.request.response.redirect(
+            f"{self.context.absolute_url()}/@@duty-rules?year={year}#reminders"
+        )
+        return ""
 
     @staticmethod
     def _number(form, name):

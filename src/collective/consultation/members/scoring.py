@@ -21,6 +21,8 @@ from persistent.mapping import PersistentMapping
 from plone import api
 from zope.annotation.interfaces import IAnnotations
 
+import re
+
 KEY = "collective.consultation.duty_rules"
 FIELD_WORK = ("inspection", "research")  # 视察、调研: counted as their own item
 
@@ -53,6 +55,9 @@ RULES = (
 RULE_IDS = tuple(rule.id for rule in RULES)
 BY_ID = {rule.id: rule for rule in RULES}
 DEFAULT_MINIMUM = 10
+DEFAULT_ABSENCES = 2
+DEFAULT_REVIEW_DAY = "10-31"
+REVIEW_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 
 
 class RulesError(ValueError):
@@ -70,6 +75,10 @@ class RuleSet:
     caps: dict
     minimum: int
     note: str = ""  # the secretariat's, e.g. where the rules come from
+    # 谈话提醒: remind a member absent without leave this many times in the year, and
+    # from this day of the year (MM-DD) one whose score is below the minimum
+    absences: int = DEFAULT_ABSENCES
+    review_day: str = DEFAULT_REVIEW_DAY
 
 
 def defaults():
@@ -99,6 +108,8 @@ def rules_for(year):
         {**base.caps, **stored["caps"]},
         stored["minimum"],
         stored.get("note", ""),
+        stored.get("absences", DEFAULT_ABSENCES),
+        stored.get("review_day", DEFAULT_REVIEW_DAY),
     )
 
 
@@ -117,7 +128,15 @@ def _whole(value, name):
     return value
 
 
-def save_rules(year, points, caps, minimum, note=""):
+def save_rules(
+    year,
+    points,
+    caps,
+    minimum,
+    note="",
+    absences=DEFAULT_ABSENCES,
+    review_day=DEFAULT_REVIEW_DAY,
+):
     """Keep the rules from ``year`` on. Everything is checked before anything is
     stored; RulesError names the field."""
     unknown = sorted((set(points) | set(caps)) - set(RULE_IDS))
@@ -130,6 +149,11 @@ def save_rules(year, points, caps, minimum, note=""):
         if value is not None
     }
     minimum = _whole(minimum, "minimum")
+    absences = _whole(absences, "absences")
+    if absences < 1:
+        raise RulesError("absences", "at least 1.")
+    if not isinstance(review_day, str) or not REVIEW_DAY.match(review_day):
+        raise RulesError("review_day", "a day of the year as MM-DD, e.g. 10-31.")
     if text_problem(note or "", single_line=True):
         raise RulesError("note", "one line of text, without invisible characters.")
     annotations = IAnnotations(api.portal.get())
@@ -141,6 +165,8 @@ def save_rules(year, points, caps, minimum, note=""):
         "caps": checked_caps,
         "minimum": minimum,
         "note": note,
+        "absences": absences,
+        "review_day": review_day,
         "by": api.user.get_current().getId(),
         "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
     }
