@@ -387,3 +387,96 @@ def test_the_rules_page_mails_the_ticked_members(functional, secretary, smtp):
     smtp.clear()
     browser.getControl(name="remind").click()
     assert len(mails(smtp)) == len(with_mail)
+
+
+# --- the dossier (履职档案) ----------------------------------------------------------------
+
+
+def dossier_text(content):
+    from docx import Document
+
+    document = Document(BytesIO(content))
+    texts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            texts.append(" | ".join(cell.text for cell in row.cells))
+    return document, "\n".join(texts)
+
+
+def test_the_dossier_in_the_official_layout(chinese, functional, member):
+    response = member.get(f"/members/m01/@duty-dossier?year={YEAR}")
+    assert response.status_code == 200
+    assert response.headers["Content-Type"].startswith(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml"
+    )
+    document, text = dossier_text(response.content)
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    fonts = {
+        run.element.rPr.rFonts.get(
+            "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia"
+        )
+        for p in document.paragraphs
+        for run in p.runs
+    }
+    assert "仿宋_GB2312" in fonts
+    score = member.get(f"/members/m01/@duty-score?year={YEAR}").json()
+    assert "委员履职档案" in text and "游进（2018年度）" in text
+    assert f"得分{score['total']}" in text.replace(" ", "")
+    assert XIANNING_JIAN in text
+    assert text.count("社情民意信息被采用") == sum(
+        1 for line in score["lines"] if line["rule"] == "opinion_adopted"
+    )
+
+
+def test_the_secretariats_note_is_printed(chinese, member, secretary):
+    refused = member.patch(
+        "/members/m01/@duty-dossier", json={"year": YEAR, "note": "自评"}
+    )
+    assert refused.status_code == 401
+    response = secretary.patch(
+        "/members/m01/@duty-dossier",
+        json={"year": YEAR, "note": "履职积极，建议表扬。"},
+    )
+    assert response.status_code == 204
+    _document, text = dossier_text(
+        member.get(f"/members/m01/@duty-dossier?year={YEAR}").content
+    )
+    assert "秘书处意见" in text and "履职积极，建议表扬。" in text
+    bad = secretary.patch("/members/m01/@duty-dossier", json={"year": YEAR})
+    assert bad.status_code == 400 and "note" in bad.json()["message"]
+
+
+def test_a_term_dossier_and_a_sectors_zip(chinese, functional, secretary):
+    import zipfile
+
+    response = secretary.get("/members/m01/@duty-dossier?term=5")
+    _document, text = dossier_text(response.content)
+    assert "游进（第五届）" in text
+    sector = functional["portal"]["members"]["m01"].sector
+    response = secretary.get(f"/@duty-dossiers?year={YEAR}&sector={sector}")
+    assert response.status_code == 200
+    archive = zipfile.ZipFile(BytesIO(response.content))
+    names = archive.namelist()
+    members = secretary.get(f"/@duty-scores?year={YEAR}&sector={sector}").json()[
+        "items"
+    ]
+    assert len(names) == len(members) and "m01-2018.docx" in names
+    _document, text = dossier_text(archive.read("m01-2018.docx"))
+    assert "游进" in text
+
+
+@pytest.mark.parametrize(
+    "who,own,other,committee",
+    [
+        ("anonymous", 401, 401, 401),
+        ("member", 200, 401, 401),
+        ("staff", 200, 200, 401),
+        ("secretary", 200, 200, 200),
+    ],
+)
+def test_who_downloads_dossiers(session_as, who, own, other, committee):
+    session = session_as(who)
+    assert session.get(f"/members/m01/@duty-dossier?year={YEAR}").status_code == own
+    assert session.get(f"/members/m05/@duty-dossier?year={YEAR}").status_code == other
+    assert session.get(f"/@duty-dossiers?year={YEAR}").status_code == committee

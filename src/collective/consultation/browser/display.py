@@ -2,8 +2,8 @@
 
 from collective.consultation import _
 from collective.consultation import vocabularies
+from collective.consultation import workflows
 from collective.consultation.dates import shown
-from plone import api
 from zope.i18n import translate
 
 DELIVERY_LABELS = {
@@ -21,13 +21,7 @@ def label(pairs, value, request):
 
 
 def state_title(portal_type, state, request):
-    wf_tool = api.portal.get_tool("portal_workflow")
-    for workflow in wf_tool.getWorkflowsFor(portal_type):
-        if state in workflow.states:
-            return translate(
-                workflow.states[state].title, domain="plone", context=request
-            )
-    return state
+    return workflows.state_title(portal_type, state, context=request)
 
 
 def delivery_label(status, request, delivered=None, attempts=0):

@@ -175,6 +175,18 @@ class DutyRecordPanel(_YearMixin, BrowserView):
             for b in record.proposed
         ]
 
+    def subject(self):
+        """The member whose record this is."""
+        return self.context
+
+    def dossier_url(self):
+        """The year's dossier (履职档案) as .docx, for the member and staff."""
+        member = self.subject()
+        year = self.year()
+        if member is None or not year:
+            return None
+        return f"{member.absolute_url()}/++api++/@duty-dossier?year={year}"
+
     def score(self, record):
         """The year's duty score (履职量化考评) with its lines, as the member checks it."""
         score = scoring.score_of(record, scoring.rules_for)
@@ -234,6 +246,9 @@ class MyDutiesView(DutyRecordPanel):
         if api.user.is_anonymous():
             raise Unauthorized("Log in to see your duties.")
         return super().__call__()
+
+    def subject(self):
+        return self.member()
 
     def member(self):
         if not hasattr(self, "_member"):
