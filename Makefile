@@ -96,6 +96,7 @@ bench: install
 	$(BIN)/python -m bench.stats_bench
 	$(BIN)/python -m bench.mail_bench
 	$(BIN)/python -m bench.page_bench
+	$(BIN)/python -m bench.duty_bench
 
 # 50 clients for 60 s against one instance, then two (RelStorage): a few minutes.
 screenshots: install

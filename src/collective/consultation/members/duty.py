@@ -66,28 +66,40 @@ class Record:
 
 
 def _year_query(year):
+    """One year, or a list of years (a term's)."""
     return {"consultation_year": year} if year else {}
 
 
-def records(year=None, members=None):
-    """{member UID: Record} for every member (or the member brains given)."""
+def all_members():
+    return api.portal.get_tool("portal_catalog").unrestrictedSearchResults(
+        portal_type="CommitteeMember", sort_on="sortable_title"
+    )
+
+
+def records(year=None, members=None, ordered=True):
+    """{member UID: Record} for every member (or the member brains given). Each record
+    lists its consultations and suggestions in date order; without ``ordered`` in the
+    catalog's own order, which reads the catalog in sequence (the ranking's way: it
+    needs the counts, not the order)."""
     catalog = api.portal.get_tool("portal_catalog")
+    everyone = members is None
     if members is None:
-        members = catalog.unrestrictedSearchResults(
-            portal_type="CommitteeMember", sort_on="sortable_title"
-        )
+        members = all_members()
     result = {
         b.UID: Record(
             member=b.UID, title=b.Title, sector=b.sector, party=b.member_party
         )
         for b in members
     }
+    # For everyone, the year's items are read whole and shared out by their metadata:
+    # asking the keyword indexes for a thousand members costs more than it saves.
+    wanted = None if everyone else list(result)
     consultations = catalog.unrestrictedSearchResults(
         portal_type="Consultation",
         review_state=list(COUNTED_STATES),
-        sort_on="start",
-        invitees=list(result),
+        **_among("invitees", wanted),
         **_year_query(year),
+        **({"sort_on": "start"} if ordered else {}),
     )
     for brain in consultations:
         marks = brain.attendance_marks or {}
@@ -108,9 +120,9 @@ def records(year=None, members=None):
             record.consultations.append((brain, status))
     suggestions = catalog.unrestrictedSearchResults(
         portal_type="Suggestion",
-        proposers=list(result),
-        sort_on="consultation_date",
+        **_among("proposers", wanted),
         **_year_query(year),
+        **({"sort_on": "consultation_date"} if ordered else {}),
     )
     for brain in suggestions:
         for uid in brain.proposers or ():
@@ -123,19 +135,26 @@ def records(year=None, members=None):
                 record.suggestion_states.get(brain.review_state, 0) + 1
             )
             record.proposed.append(brain)
-    _count_speeches(catalog, result, {b.UID: b for b in consultations}, year)
+    _count_speeches(
+        catalog, result, {b.UID: b for b in consultations}, year, ordered, wanted
+    )
     return result
 
 
-def _count_speeches(catalog, result, consultations, year):
+def _among(index, wanted):
+    """The query that keeps the items of the members ``wanted`` (None: everyone's)."""
+    return {} if wanted is None else {index: wanted}
+
+
+def _count_speeches(catalog, result, consultations, year, ordered, wanted):
     """Speeches submitted (a draft is not yet a duty done) and delivered, for the
     speaker and each co-speaker."""
     for brain in catalog.unrestrictedSearchResults(
         portal_type="Speech",
-        proposers=list(result),
+        **_among("proposers", wanted),
         review_state=list(SUBMITTED_SPEECH_STATES),
-        sort_on="created",
         **_year_query(year),
+        **({"sort_on": "created"} if ordered else {}),
     ):
         consultation = consultations.get(brain.consultation_uid)
         speaker = (brain.proposers or [None])[0]

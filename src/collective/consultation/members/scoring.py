@@ -194,8 +194,9 @@ class Score:
     sector: str | None
     total: int = 0
     minimum: int = DEFAULT_MINIMUM
-    lines: list = field(default_factory=list)
-    by_rule: dict = field(default_factory=dict)
+    lines: list = field(default_factory=list)  # only when asked for
+    by_rule: dict = field(default_factory=dict)  # points per rule
+    counts: dict = field(default_factory=dict)  # items per rule
 
     @property
     def passed(self):
@@ -245,46 +246,76 @@ def _when(brain):
     return _date(brain, "consultation_date")
 
 
-def score_of(record, rules_by_year):
-    """The member's Score: one line per counted item, with the points of its year's
-    rules; a rule's cap stops its total growing (or, for a deduction, falling) further.
-    """
+def _allowed(points, so_far, cap):
+    """What one more item adds when the rule's total stands at ``so_far``."""
+    if cap is None:
+        return points
+    if points >= 0:
+        return max(0, min(points, cap - so_far))
+    return min(0, max(points, cap - so_far))
+
+
+def _capped_total(points, times, cap):
+    """What ``times`` items add up to, as adding them one by one with _allowed would."""
+    if cap is None:
+        return points * times
+    if points >= 0:
+        return min(points * times, max(cap, 0))
+    return max(points * times, min(cap, 0))
+
+
+def score_of(record, rules_by_year, with_lines=True):
+    """The member's Score, each item with the points of its year's rules; a rule's cap
+    stops its total growing (or, for a deduction, falling) further. With ``with_lines``
+    one line per item, in date order (the member's and the dossier's view); without, the
+    totals only (the ranking's)."""
     score = Score(record.member, record.title, record.sector)
-    lines = []
-    for rule, brain in activity_lines(record):
-        year = brain.consultation_year
-        rules = rules_by_year(year)
-        lines.append(
-            Line(
-                rule,
-                brain.Title,
-                brain.getURL(),
-                _when(brain),
-                year,
-                rules.points[rule],
-            )
+    found = [
+        (rule, brain, brain.consultation_year) for rule, brain in activity_lines(record)
+    ]
+    for rule, _brain, _year in found:
+        score.counts[rule] = score.counts.get(rule, 0) + 1
+    if not with_lines:
+        per_year = {}
+        for rule, _brain, year in found:
+            per_year[year, rule] = per_year.get((year, rule), 0) + 1
+        for (year, rule), times in per_year.items():
+            rules = rules_by_year(year)
+            points = _capped_total(rules.points[rule], times, rules.caps.get(rule))
+            score.by_rule[rule] = score.by_rule.get(rule, 0) + points
+            score.total += points
+        return score
+    lines = [
+        Line(
+            rule,
+            brain.Title,
+            brain.getURL(),
+            _when(brain),
+            year,
+            rules_by_year(year).points[rule],
         )
+        for rule, brain, year in found
+    ]
     lines.sort(key=lambda line: (str(line.date or ""), RULE_IDS.index(line.rule)))
+    in_year = {}  # caps hold per year
     for line in lines:
-        cap = rules_by_year(line.year).caps.get(line.rule)
-        so_far = score.by_rule.get(line.rule, 0)
-        if cap is not None:
-            allowed = (
-                max(0, min(line.points, cap - so_far))
-                if line.points >= 0
-                else min(0, max(line.points, cap - so_far))
-            )
-            line.capped = allowed != line.points
-            line.points = allowed
-        score.by_rule[line.rule] = so_far + line.points
-        score.total += line.points
+        so_far = in_year.get((line.year, line.rule), 0)
+        allowed = _allowed(
+            line.points, so_far, rules_by_year(line.year).caps.get(line.rule)
+        )
+        line.capped = allowed != line.points
+        line.points = allowed
+        in_year[line.year, line.rule] = so_far + allowed
+        score.by_rule[line.rule] = score.by_rule.get(line.rule, 0) + allowed
+        score.total += allowed
     score.lines = lines
     return score
 
 
-def scores(years, members=None):
+def scores(years, members=None, with_lines=True):
     """{member UID: Score} over ``years`` (one year, or a term's), each year's items
-    counted by that year's rules; the minimum is the latest year's, times the years."""
+    counted by that year's rules; the score to pass is each year's, added up. The
+    years are read in one go."""
     cache = {}
 
     def rules_by_year(year):
@@ -292,22 +323,13 @@ def scores(years, members=None):
             cache[year] = rules_for(year)
         return cache[year]
 
-    combined = {}
-    for year in years:
-        for uid, record in records(year, members).items():
-            score = score_of(record, rules_by_year)
-            total = combined.get(uid)
-            if total is None:
-                combined[uid] = score
-                continue
-            total.lines += score.lines
-            total.total += score.total
-            for rule, points in score.by_rule.items():
-                total.by_rule[rule] = total.by_rule.get(rule, 0) + points
+    found = records(list(years), members, ordered=with_lines)
     minimum = sum(rules_by_year(year).minimum for year in years)
-    for score in combined.values():
-        score.minimum = minimum
-    return combined
+    result = {}
+    for uid, record in found.items():
+        result[uid] = score_of(record, rules_by_year, with_lines)
+        result[uid].minimum = minimum
+    return result
 
 
 def ranked(score_map):

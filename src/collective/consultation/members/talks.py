@@ -37,8 +37,8 @@ def due(year, today=None):
     rules = scoring.rules_for(year)
     reviewing = today >= review_date(year, rules)
     found = []
-    for score in scoring.scores([year]).values():
-        absent = sum(1 for line in score.lines if line.rule == "absent")
+    for score in scoring.scores([year], with_lines=False).values():
+        absent = score.counts.get("absent", 0)
         reasons = []
         if absent >= rules.absences:
             reasons.append("absent")

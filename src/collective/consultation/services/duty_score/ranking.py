@@ -33,7 +33,11 @@ class DutyScoresGet(Service):
             members = api.portal.get_tool("portal_catalog").unrestrictedSearchResults(
                 portal_type="CommitteeMember", sector=sector
             )
-        return years, period, scoring.ranked(scoring.scores(years, members))
+        return (
+            years,
+            period,
+            scoring.ranked(scoring.scores(years, members, with_lines=False)),
+        )
 
     def render(self):
         fmt = self.request.form.get("format") or "json"
