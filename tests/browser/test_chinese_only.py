@@ -77,6 +77,8 @@ PAGES = {
         "/@@tracking-dashboard",
         "/@@suggestion-list",
         "/2018/@@import-suggestions",
+        "/@@duty-rules",
+        "/members/@@duty-ranking",
     ],
 }
 

@@ -480,3 +480,52 @@ def test_who_downloads_dossiers(session_as, who, own, other, committee):
     assert session.get(f"/members/m01/@duty-dossier?year={YEAR}").status_code == own
     assert session.get(f"/members/m05/@duty-dossier?year={YEAR}").status_code == other
     assert session.get(f"/@duty-dossiers?year={YEAR}").status_code == committee
+
+
+def test_the_ranking_on_the_member_directory(functional, secretary):
+    import re
+
+    expected = secretary.get(f"/@duty-scores?year={YEAR}").json()["items"]
+    browser = browser_for(functional, *SECRETARY)
+    portal_url = functional["portal"].absolute_url()
+    browser.open(f"{portal_url}/members")
+    browser.getLink(url="@@duty-ranking").click()
+    totals = [
+        int(t) for t in re.findall(r'class="ranking-total">(-?\d+)<', browser.contents)
+    ]
+    assert totals == [item["total"] for item in expected]
+    browser.open(f"{portal_url}/members/@@duty-ranking?year={YEAR}&sort=speech")
+    rows = re.findall(
+        r'<td class="ranking-rank">.*?</tr>', browser.contents, flags=re.S
+    )
+    # the points per rule follow the score, speeches last (as scoring.RULES)
+    speech = [int(re.findall(r"<td>(-?\d+)</td>", row)[-1]) for row in rows]
+    assert speech == sorted(speech, reverse=True) and speech[0] > 0
+    browser.open(f"{portal_url}/members/@@duty-ranking?term=5&sector=cdl")
+    assert "第五届" in browser.contents
+
+
+def test_a_member_sees_their_rank_when_the_settings_allow(
+    functional, member, secretary
+):
+    from plone import api
+
+    import transaction
+
+    assert "rank" not in member.get(f"/members/m01/@duty-score?year={YEAR}").json()
+    everyone = secretary.get(f"/@duty-scores?year={YEAR}").json()["items"]
+    (own,) = (item for item in everyone if item["title"] == "游进")
+    assert (
+        secretary.get(f"/members/m01/@duty-score?year={YEAR}").json()["rank"]
+        == own["rank"]
+    )
+    with api.env.adopt_roles(["Manager"]):
+        api.portal.set_registry_record("collective.consultation.show_own_rank", True)
+    transaction.commit()
+    data = member.get(f"/members/m01/@duty-score?year={YEAR}").json()
+    assert (data["rank"], data["ranked"]) == (own["rank"], len(everyone))
+    from conftest import MEMBER
+
+    browser = browser_for(functional, *MEMBER)
+    browser.open(f"{functional['portal'].absolute_url()}/@@my-duties?year={YEAR}")
+    assert 'class="duty-rank"' in browser.contents

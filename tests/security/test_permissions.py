@@ -157,6 +157,7 @@ PAGES = [
     ("/@@my-duties", codes(LOGIN, 200, 200, 200, 200, 200)),
     ("/@@minutes-template", PAGE_MANAGER),
     ("/@@duty-rules", PAGE_SECRETARIAT),
+    ("/members/@@duty-ranking", PAGE_SECRETARIAT),
     ("/@@consultation-settings", PAGE_MANAGER),
     (
         "/@@getVocabulary?name=plone.app.vocabularies.Catalog&query="

@@ -102,6 +102,15 @@ class IConsultationSettings(Interface):
         min=0,
         max=24 * 60,
     )
+    show_own_rank = schema.Bool(
+        title=_("Members see their own rank"),
+        description=_(
+            "Each member sees their place in the duty ranking beside their score; the "
+            "ranking itself stays the secretariat's."
+        ),
+        required=False,
+        default=False,
+    )
     terms = schema.List(
         title=_("Terms of the committee"),
         description=_(

@@ -192,10 +192,15 @@ class DutyRecordPanel(_YearMixin, BrowserView):
         score = scoring.score_of(record, scoring.rules_for)
         score.minimum = scoring.rules_for(self.year()).minimum
         titles = {rule.id: rule.title for rule in scoring.RULES}
+        rank = ranked = None
+        if scoring.may_see_rank() and self.year():
+            rank, ranked = scoring.rank_of(record.member, [self.year()])
         return {
             "total": score.total,
             "minimum": score.minimum,
             "passed": score.passed,
+            "rank": rank,
+            "ranked": ranked,
             "lines": [
                 {
                     "rule": titles[line.rule],

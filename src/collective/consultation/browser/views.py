@@ -31,6 +31,7 @@ from collective.consultation.meeting.checkin import OPEN_STATES
 from collective.consultation.members import duty
 from collective.consultation.permissions import HANDLE_SUGGESTION
 from collective.consultation.permissions import MANAGE_ATTENDANCE
+from collective.consultation.permissions import MANAGE_DUTY_RULES
 from collective.consultation.permissions import VIEW_REPORTS
 from collective.consultation.privacy import may_see_member_data
 from collective.consultation.relations import related_objects
@@ -400,6 +401,12 @@ class DirectoryView(FilteredList, _Base):
 
     def can_export(self):
         return api.user.has_permission(VIEW_REPORTS, obj=api.portal.get())
+
+    def can_keep_rules(self):
+        return api.user.has_permission(MANAGE_DUTY_RULES, obj=api.portal.get())
+
+    def portal_url(self):
+        return api.portal.get().absolute_url()
 
     def duty_export_url(self):
         years = duty.years()

@@ -9,7 +9,9 @@ changes every score at once."""
 
 from collective.consultation import _
 from collective.consultation.content.validation import text_problem
+from collective.consultation.interfaces import setting
 from collective.consultation.members.duty import records
+from collective.consultation.permissions import VIEW_REPORTS
 from collective.consultation.tracking.states import ADOPTED
 from collective.consultation.tracking.states import FORWARDED
 from collective.consultation.tracking.states import NOT_MADE
@@ -341,3 +343,20 @@ def ranked(score_map):
             rank, previous = position, score.total
         result.append((rank, score))
     return result
+
+
+def rank_of(member_uid, years):
+    """(the member's rank, how many are ranked) over ``years``."""
+    everyone = ranked(scores(years, with_lines=False))
+    for rank, score in everyone:
+        if score.member == member_uid:
+            return rank, len(everyone)
+    return None, len(everyone)
+
+
+def may_see_rank():
+    """Whether the user sees a member's rank: the secretariat always, members when the
+    settings allow it (the ranking itself stays the secretariat's)."""
+    if api.user.has_permission(VIEW_REPORTS, obj=api.portal.get()):
+        return True
+    return bool(setting("show_own_rank"))

@@ -68,8 +68,13 @@ class DutyScoreGet(Service):
             UID=self.context.UID()
         )
         score = scoring.scores(years, catalog_brain)[self.context.UID()]
-        return {
+        result = {
             "@id": f"{self.context.absolute_url()}/@duty-score",
             **period,
             **score_json(score, self.request),
         }
+        if scoring.may_see_rank():
+            result["rank"], result["ranked"] = scoring.rank_of(
+                self.context.UID(), years
+            )
+        return result
