@@ -7,9 +7,9 @@ from collective.consultation.browser.calendar import api_url
 from collective.consultation.browser.display import label
 from collective.consultation.members import scoring
 from collective.consultation.members.duty import years as known_years
+from collective.consultation.members.terms import period_of
+from collective.consultation.members.terms import PeriodError
 from collective.consultation.members.terms import terms
-from collective.consultation.reports.adoption import FilterError
-from collective.consultation.reports.adoption import parse_year
 from plone import api
 from Products.Five.browser import BrowserView
 from zExceptions import BadRequest
@@ -21,21 +21,22 @@ SORTS = ("rank", "title", "sector") + scoring.RULE_IDS
 
 class DutyRanking(BrowserView):
     def period(self):
-        """(years, query for links, title) from ?year= or ?term=."""
-        form = self.request.form
-        if form.get("term"):
-            found = [t for t in terms() if str(t.number) == form["term"]]
-            if not found:
-                raise BadRequest(
-                    f"term: '{form['term']}' is not a term in the settings."
-                )
-            return found[0].years, {"term": found[0].number}, found[0].title
-        value = form.get("year")
+        """(years, query for links, title) from ?year= or ?term= (the latest year
+        when neither is given)."""
+        form = {
+            k: v for k, v in self.request.form.items() if k in ("year", "term") and v
+        }
+        if not form:
+            known = known_years()
+            if not known:
+                return [], {}, ""
+            form = {"year": str(known[0])}
         try:
-            year = parse_year(value) if value else (known_years() or [None])[0]
-        except FilterError as exc:
+            years, period = period_of(form)
+        except PeriodError as exc:
             raise BadRequest(str(exc))
-        return ([year] if year else []), {"year": year}, str(year or "")
+        query = {k: v for k, v in period.items() if k != "title"}
+        return years, query, period.get("title") or str(period["year"])
 
     def sector(self):
         value = self.request.form.get("sector") or None

@@ -48,7 +48,7 @@ def file_name(member, period):
 class DutyDossierGet(Service):
     def render(self):
         self.check_permission()
-        years, period = period_from(self.request)
+        years, period = period_from(self.request.form)
         body = member_docx(self.context, years, period, site_language())
         response = self.request.response
         response.setHeader("Content-Type", DOCX)
@@ -74,17 +74,10 @@ class DutyDossierPatch(Service):
         if problem:
             raise BadRequest("note: characters that cannot be stored, or too long.")
         form = {k: str(v) for k, v in body.items() if k in ("year", "term")}
-        _years, period = period_from(_FormOnly(form))
+        _years, period = period_from(form)
         dossier.set_note(self.context, period, note.strip())
         self.request.response.setStatus(204)
         return None
-
-
-class _FormOnly:
-    """period_from reads ``request.form``; a PATCH carries the period in its body."""
-
-    def __init__(self, form):
-        self.form = form
 
 
 class DutyDossiersGet(Service):
@@ -94,7 +87,7 @@ class DutyDossiersGet(Service):
         sector = form.pop("sector", None) or None
         if sector and sector not in dict(vocabularies.SECTORS):
             raise BadRequest(f"sector: '{sector}' is not a sector.")
-        years, period = period_from(_FormOnly(form))
+        years, period = period_from(form)
         query = {"portal_type": "CommitteeMember", "sort_on": "sortable_title"}
         if sector:
             query["sector"] = sector

@@ -3,38 +3,19 @@ minimum to pass and every line behind it (activity, date, rule, points), so that
 point can be checked."""
 
 from collective.consultation.members import scoring
-from collective.consultation.members.terms import term
-from collective.consultation.reports.adoption import FilterError
-from collective.consultation.reports.adoption import parse_year
+from collective.consultation.members import terms
 from plone.restapi.serializer.converters import json_compatible
 from plone.restapi.services import Service
 from zExceptions import BadRequest
 from zope.i18n import translate
 
 
-def period_from(request, allowed=("year", "term")):
-    """(years, period description) from ?year= or ?term=; 400 naming the parameter."""
-    unknown = sorted(set(request.form) - set(allowed))
-    if unknown:
-        raise BadRequest(f"{unknown[0]}: unknown parameter; use year or term.")
-    year, number = request.form.get("year"), request.form.get("term")
-    if year and number:
-        raise BadRequest("term: give a year or a term, not both.")
-    if number:
-        try:
-            found = term(int(number))
-        except ValueError:
-            found = None
-        if found is None:
-            raise BadRequest(f"term: '{number}' is not a term in the settings.")
-        return found.years, {"term": found.number, "title": found.title}
-    if not year:
-        raise BadRequest("year: give a year (or a term).")
+def period_from(form, allowed=("year", "term")):
+    """(years, period description); 400 naming the parameter."""
     try:
-        year = parse_year(year)
-    except FilterError as exc:
+        return terms.period_of(form, allowed)
+    except terms.PeriodError as exc:
         raise BadRequest(str(exc))
-    return [year], {"year": year}
 
 
 def score_json(score, request):
@@ -63,7 +44,7 @@ def score_json(score, request):
 
 class DutyScoreGet(Service):
     def reply(self):
-        years, period = period_from(self.request)
+        years, period = period_from(self.request.form)
         catalog_brain = self.context.portal_catalog.unrestrictedSearchResults(
             UID=self.context.UID()
         )

@@ -27,7 +27,7 @@ class DutyScoresGet(Service):
         sector = form.get("sector") or None
         if sector and sector not in dict(vocabularies.SECTORS):
             raise BadRequest(f"sector: '{sector}' is not a sector.")
-        years, period = period_from(self.request, PARAMETERS)
+        years, period = period_from(self.request.form, PARAMETERS)
         members = None
         if sector:
             members = api.portal.get_tool("portal_catalog").unrestrictedSearchResults(
