@@ -3,6 +3,7 @@ checked as forms check it, and a service that answers with a text/calendar body 
 JSON."""
 
 from collective.consultation.content.validation import text_problem
+from collective.consultation.reports.writers import XLSX
 from plone import api
 from plone.restapi.services import Service
 from zExceptions import BadRequest
@@ -31,6 +32,27 @@ def body_text(data, name, single_line=False):
     if problem:
         raise BadRequest(f"{name}: {translate(problem, context=getRequest())}")
     return value
+
+
+class JsonOrWorkbook(Service):
+    """A service that answers JSON, or with ``?format=xlsx`` a workbook."""
+
+    def workbook(self):
+        """(the .xlsx as bytes, its file name)."""
+        raise NotImplementedError
+
+    def render(self):
+        fmt = self.request.form.get("format") or "json"
+        if fmt == "json":
+            return super().render()
+        self.check_permission()
+        if fmt != "xlsx":
+            raise BadRequest(f"format: '{fmt}' is not one of json, xlsx.")
+        body, name = self.workbook()
+        response = self.request.response
+        response.setHeader("Content-Type", XLSX)
+        response.setHeader("Content-Disposition", f'attachment; filename="{name}"')
+        return body
 
 
 class CalendarService(Service):

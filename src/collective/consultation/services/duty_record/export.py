@@ -3,34 +3,19 @@ for the year (the secretariat's 委员履职档案), from the catalog."""
 
 from collective.consultation.members.duty import records
 from collective.consultation.members.export import write_xlsx
-from collective.consultation.reports.writers import XLSX
+from collective.consultation.services.base import JsonOrWorkbook
 from collective.consultation.services.duty_record.get import year_from
-from plone.restapi.services import Service
-from zExceptions import BadRequest
 
 import tempfile
 
 
-class DutyRecordsGet(Service):
-    def render(self):
-        fmt = self.request.form.get("format") or "json"
-        if fmt == "json":
-            return super().render()
-        self.check_permission()
-        if fmt != "xlsx":
-            raise BadRequest(f"format: '{fmt}' is not one of json, xlsx.")
+class DutyRecordsGet(JsonOrWorkbook):
+    def workbook(self):
         year = year_from(self.request)
         with tempfile.TemporaryFile() as out:
             write_xlsx(records(year).values(), year, self.request, out)
             out.seek(0)
-            body = out.read()
-        response = self.request.response
-        response.setHeader("Content-Type", XLSX)
-        response.setHeader(
-            "Content-Disposition",
-            f'attachment; filename="duty-records-{year or "all"}.xlsx"',
-        )
-        return body
+            return out.read(), f"duty-records-{year or 'all'}.xlsx"
 
     def reply(self):
         year = year_from(self.request)

@@ -5,14 +5,13 @@ secretariat's). From the catalog only."""
 from collective.consultation import _
 from collective.consultation import vocabularies
 from collective.consultation.members import scoring
-from collective.consultation.reports.writers import XLSX
 from collective.consultation.safetext import xlsx_row
+from collective.consultation.services.base import JsonOrWorkbook
 from collective.consultation.services.duty_score.get import period_from
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from plone import api
-from plone.restapi.services import Service
 from zExceptions import BadRequest
 from zope.i18n import translate
 
@@ -21,7 +20,7 @@ import tempfile
 PARAMETERS = ("year", "term", "sector", "format")
 
 
-class DutyScoresGet(Service):
+class DutyScoresGet(JsonOrWorkbook):
     def ranking(self):
         form = dict(self.request.form)
         sector = form.get("sector") or None
@@ -39,25 +38,14 @@ class DutyScoresGet(Service):
             scoring.ranked(scoring.scores(years, members, with_lines=False)),
         )
 
-    def render(self):
-        fmt = self.request.form.get("format") or "json"
-        if fmt == "json":
-            return super().render()
-        self.check_permission()
-        if fmt != "xlsx":
-            raise BadRequest(f"format: '{fmt}' is not one of json, xlsx.")
+    def workbook(self):
         _years, period, ranked = self.ranking()
         with tempfile.TemporaryFile() as out:
             self.write_xlsx(ranked, out)
             out.seek(0)
             body = out.read()
         name = f"term-{period['term']}" if "term" in period else period["year"]
-        response = self.request.response
-        response.setHeader("Content-Type", XLSX)
-        response.setHeader(
-            "Content-Disposition", f'attachment; filename="duty-scores-{name}.xlsx"'
-        )
-        return body
+        return body, f"duty-scores-{name}.xlsx"
 
     def reply(self):
         _years, period, ranked = self.ranking()
