@@ -529,3 +529,31 @@ def test_a_member_sees_their_rank_when_the_settings_allow(
     browser = browser_for(functional, *MEMBER)
     browser.open(f"{functional['portal'].absolute_url()}/@@my-duties?year={YEAR}")
     assert 'class="duty-rank"' in browser.contents
+
+
+def test_a_term_ranks_the_members_who_served_in_it(functional, secretary):
+    """A member recorded for another term leaves the term's ranking, not the year's;
+    one with no term recorded counts in every term."""
+    from plone import api
+
+    import transaction
+
+    with api.env.adopt_roles(["Manager"]):
+        api.portal.set_registry_record(
+            "collective.consultation.terms",
+            ["5 | 第五届 | 2017 | 2021", "6 | 第六届 | 2022 | 2026"],
+        )
+    transaction.commit()
+    assert secretary.patch("/members/m02", json={"terms": [6]}).status_code == 204
+    assert secretary.patch("/members/m03", json={"terms": []}).status_code == 204
+    bad = secretary.patch("/members/m04", json={"terms": [9]})
+    assert bad.status_code == 400 and "terms" in bad.text
+    titles = {
+        m: functional["portal"]["members"][m].title for m in ("m01", "m02", "m03")
+    }
+    term = {i["title"] for i in secretary.get("/@duty-scores?term=5").json()["items"]}
+    year = {
+        i["title"] for i in secretary.get(f"/@duty-scores?year={YEAR}").json()["items"]
+    }
+    assert titles["m01"] in term and titles["m03"] in term
+    assert titles["m02"] not in term and titles["m02"] in year

@@ -15,6 +15,7 @@ from collective.consultation.dates import site_timezone
 from collective.consultation.interfaces import IFromConsultation
 from collective.consultation.members.attendance import checkins
 from collective.consultation.members.attendance import statuses
+from collective.consultation.members.terms import ANY_TERM
 from collective.consultation.relations import related_objects
 from plone.indexer import indexer
 from plone.uuid.interfaces import IUUID
@@ -251,6 +252,13 @@ def not_indexed(obj):
 @indexer(ICommitteeMember)
 def member_sector(obj):
     return obj.sector
+
+
+@indexer(ICommitteeMember)
+def member_terms(obj):
+    """The terms served; ANY_TERM (0) when none is recorded: such a member counts in
+    every term."""
+    return list(getattr(obj, "terms", None) or ()) or [ANY_TERM]
 
 
 @indexer(ICommitteeMember)

@@ -7,6 +7,7 @@ from collective.consultation.browser.calendar import api_url
 from collective.consultation.browser.display import label
 from collective.consultation.members import scoring
 from collective.consultation.members.duty import years as known_years
+from collective.consultation.members.terms import members_of
 from collective.consultation.members.terms import period_of
 from collective.consultation.members.terms import PeriodError
 from collective.consultation.members.terms import terms
@@ -57,11 +58,12 @@ class DutyRanking(BrowserView):
         years, _query, _title = self.period()
         if not years:
             return []
-        query = {"portal_type": "CommitteeMember"}
-        if self.sector():
-            query["sector"] = self.sector()
-        catalog = api.portal.get_tool("portal_catalog")
-        members = catalog.unrestrictedSearchResults(**query)
+        _years, period_query, _title = self.period()
+        members = members_of(period_query, self.sector())
+        if members is None:
+            members = api.portal.get_tool("portal_catalog").unrestrictedSearchResults(
+                portal_type="CommitteeMember"
+            )
         urls = {b.UID: b.getURL() for b in members}
         ranked = scoring.ranked(scoring.scores(years, members, with_lines=False))
         rows = [

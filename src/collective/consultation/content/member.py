@@ -42,6 +42,16 @@ class ICommitteeMember(model.Schema):
         required=False,
         default=False,
     )
+    terms = schema.List(
+        title=_("Terms served"),
+        description=_(
+            "The committee's terms the member served in; left empty, the member counts "
+            "in every term."
+        ),
+        value_type=schema.Choice(vocabulary="collective.consultation.terms"),
+        required=False,
+        default=[],
+    )
     email = Email(title=_("E-mail"), required=True)
     phone = schema.TextLine(title=_("Phone"), required=False)
     userid = schema.TextLine(

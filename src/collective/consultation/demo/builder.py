@@ -176,6 +176,7 @@ def _members(portal):
                 party=party,
                 organisation=organisation,
                 standing_committee=name in member_data.STANDING_COMMITTEE,
+                terms=[5],  # 第五届 (2017–2021), as the settings name it
                 email=member_data.email_for(index),
                 phone=member_data.phone_for(index),
             )

@@ -5,6 +5,15 @@ from collective.consultation.content.validation import parse_term
 from collective.consultation.interfaces import setting
 from collective.consultation.reports.adoption import FilterError
 from collective.consultation.reports.adoption import parse_year
+from plone import api
+from zope.interface import provider
+from zope.schema.interfaces import IVocabularyFactory
+from zope.schema.vocabulary import SimpleTerm
+from zope.schema.vocabulary import SimpleVocabulary
+
+# What a member's entry indexes when no term is recorded for them: they count in every
+# term (directories kept before terms were recorded).
+ANY_TERM = 0
 
 
 class PeriodError(ValueError):
@@ -17,6 +26,33 @@ class PeriodError(ValueError):
 
 def terms():
     return [term for term in map(parse_term, setting("terms") or ()) if term]
+
+
+@provider(IVocabularyFactory)
+def terms_vocabulary(context=None):
+    return SimpleVocabulary(
+        [SimpleTerm(t.number, str(t.number), t.title) for t in terms()]
+    )
+
+
+def term_query(number):
+    """The catalog query for the members who served in term ``number``."""
+    return {"member_terms": [number, ANY_TERM]}
+
+
+def members_of(period, sector=None):
+    """Catalog brains of the members a ranking covers: those who served in the period's
+    term (or everyone in a year), of one sector if given; None for everyone."""
+    query = {}
+    if "term" in period:
+        query.update(term_query(period["term"]))
+    if sector:
+        query["sector"] = sector
+    if not query:
+        return None
+    return api.portal.get_tool("portal_catalog").unrestrictedSearchResults(
+        portal_type="CommitteeMember", sort_on="sortable_title", **query
+    )
 
 
 def term(number):

@@ -33,3 +33,13 @@ def instruction_column(context):
         catalog.addColumn("has_instruction")
     for brain in catalog.unrestrictedSearchResults(portal_type="Suggestion"):
         brain._unrestrictedGetObject().reindexObject(idxs=["getId"])
+
+
+def index_member_terms(context):
+    """Term rankings find the members who served in a term; members without a recorded
+    term count in every term."""
+    catalog = api.portal.get_tool("portal_catalog")
+    if "member_terms" not in catalog.indexes():
+        catalog.addIndex("member_terms", "KeywordIndex")
+    for brain in catalog.unrestrictedSearchResults(portal_type="CommitteeMember"):
+        brain._unrestrictedGetObject().reindexObject(idxs=["member_terms"])

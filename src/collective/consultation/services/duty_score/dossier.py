@@ -9,6 +9,7 @@ from collective.consultation import vocabularies
 from collective.consultation.content.validation import text_problem
 from collective.consultation.language import site_language
 from collective.consultation.members import dossier
+from collective.consultation.members.terms import members_of
 from collective.consultation.permissions import MANAGE_DUTY_RULES
 from collective.consultation.services.duty_score.get import period_from
 from plone import api
@@ -88,14 +89,15 @@ class DutyDossiersGet(Service):
         if sector and sector not in dict(vocabularies.SECTORS):
             raise BadRequest(f"sector: '{sector}' is not a sector.")
         years, period = period_from(form)
-        query = {"portal_type": "CommitteeMember", "sort_on": "sortable_title"}
-        if sector:
-            query["sector"] = sector
+        members = members_of(period, sector)
+        if members is None:
+            members = api.portal.get_tool("portal_catalog").unrestrictedSearchResults(
+                portal_type="CommitteeMember", sort_on="sortable_title"
+            )
         language = site_language()
         out = io.BytesIO()
-        catalog = api.portal.get_tool("portal_catalog")
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-            for brain in catalog.unrestrictedSearchResults(**query):
+            for brain in members:
                 member = brain._unrestrictedGetObject()
                 archive.writestr(
                     file_name(member, period),

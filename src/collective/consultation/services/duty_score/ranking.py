@@ -5,6 +5,7 @@ secretariat's). From the catalog only."""
 from collective.consultation import _
 from collective.consultation import vocabularies
 from collective.consultation.members import scoring
+from collective.consultation.members.terms import members_of
 from collective.consultation.safetext import xlsx_row
 from collective.consultation.services.base import JsonOrWorkbook
 from collective.consultation.services.duty_score.get import period_from
@@ -27,11 +28,7 @@ class DutyScoresGet(JsonOrWorkbook):
         if sector and sector not in dict(vocabularies.SECTORS):
             raise BadRequest(f"sector: '{sector}' is not a sector.")
         years, period = period_from(self.request.form, PARAMETERS)
-        members = None
-        if sector:
-            members = api.portal.get_tool("portal_catalog").unrestrictedSearchResults(
-                portal_type="CommitteeMember", sector=sector
-            )
+        members = members_of(period, sector)
         return (
             years,
             period,
