@@ -489,6 +489,7 @@ def test_the_ranking_on_the_member_directory(functional, secretary):
     browser = browser_for(functional, *SECRETARY)
     portal_url = functional["portal"].absolute_url()
     browser.open(f"{portal_url}/members")
+    assert browser.getLink(url="@@duty-rules").url == f"{portal_url}/@@duty-rules"
     browser.getLink(url="@@duty-ranking").click()
     totals = [
         int(t) for t in re.findall(r'class="ranking-total">(-?\d+)<', browser.contents)
@@ -557,3 +558,19 @@ def test_a_term_ranks_the_members_who_served_in_it(functional, secretary):
     }
     assert titles["m01"] in term and titles["m03"] in term
     assert titles["m02"] not in term and titles["m02"] in year
+
+
+def test_a_duty_record_for_a_term(staff):
+    year = staff.get(f"/members/m01/@duty-record?year={YEAR}").json()
+    term = staff.get("/members/m01/@duty-record?term=5").json()
+    assert (term["term"], term["title"]) == (5, "第五届")
+    for name in ("invited", "present", "suggestions", "speeches", "checked_in"):
+        assert term[name] == year[name]  # the demo has 2018 only
+    assert staff.get("/members/m01/@duty-record?term=8").status_code == 400
+
+
+def test_the_rules_are_in_site_setup(functional):
+    """For site administrators; the secretariat opens them from the member directory."""
+    browser = browser_for(functional)
+    browser.open(f"{functional['portal'].absolute_url()}/@@overview-controlpanel")
+    assert "@@duty-rules" in browser.contents

@@ -1,7 +1,9 @@
-"""GET <member>/++api++/@duty-record?year=2018: the member's consultations and how they
-attended, the attendance rate, the suggestions they proposed and how far those went."""
+"""GET <member>/++api++/@duty-record?year=2018 (or ?term=5, or neither for every year):
+the member's consultations and how they attended, the attendance rate, the suggestions
+they proposed and how far those went."""
 
 from collective.consultation.dates import local_datetime
+from collective.consultation.members import terms
 from collective.consultation.members.duty import record_for
 from collective.consultation.reports.adoption import as_day
 from collective.consultation.reports.adoption import FilterError
@@ -64,4 +66,18 @@ def record_json(member, year):
 
 class DutyRecordGet(Service):
     def reply(self):
-        return record_json(self.context, year_from(self.request))
+        if not self.request.form.get("term"):
+            return record_json(self.context, year_from(self.request))
+        try:
+            years, period = terms.period_of(self.request.form)
+        except terms.PeriodError as exc:
+            raise BadRequest(str(exc))
+        return dict(
+            record_json(self.context, years),
+            year=None,
+            term=period["term"],
+            title=period["title"],
+            **{
+                "@id": f"{self.context.absolute_url()}/@duty-record?term={period['term']}"
+            },
+        )
