@@ -79,7 +79,7 @@ class TestProgramme:
 
     def test_member_may_not_create(self, member, anon_request):
         body = {"@type": "ConsultationProgramme", "title": "x", "year": 2019}
-        assert member.post("/", json=body).status_code in (401, 403)
+        assert member.post("/", json=body).status_code == 401
         assert anon_request.post("/", json=body).status_code == 401
 
 
@@ -216,7 +216,7 @@ class TestSuggestion:
         consultation = staff.post("/2018", json=CONSULTATION).json()["@id"]
         staff.post(f"{consultation}/@workflow/schedule")
         response = member.post(consultation, json={"@type": "Suggestion", "title": "x"})
-        assert response.status_code in (401, 403)
+        assert response.status_code == 401
 
     def test_bad_adoption_value(self, secretary):
         response = secretary.patch(
@@ -261,7 +261,7 @@ class TestMembers:
 
     def test_member_reads_own_entry_not_others(self, member):
         assert member.get("/members/m01").json()["title"] == "游进"
-        assert member.get("/members/m02").status_code in (401, 403)
+        assert member.get("/members/m02").status_code == 401
 
 
 def test_the_year_is_queried_as_the_client_sends_it(staff):

@@ -117,9 +117,10 @@ def test_dashboard_charts_link_to_their_lists(page, portal_url):
 
 def test_dashboard_is_for_the_secretariat(page, portal_url):
     log_in(page, portal_url, *STAFF)
-    response = page.goto(f"{portal_url}/2018/@@tracking-dashboard")
+    page.goto(f"{portal_url}/2018/@@tracking-dashboard")
     assert page.locator("svg.chart-states").count() == 0
-    assert response.status in (401, 403) or "insufficient-privileges" in page.url
+    # Plone sends a logged-in user who may not open the page to its explanation
+    assert "insufficient-privileges" in page.url
 
 
 def api_state(functional, uid):
