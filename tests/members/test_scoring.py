@@ -152,14 +152,42 @@ def test_a_changed_rule_changes_every_score(functional, staff, secretary):
 
 
 def test_rules_with_a_bad_value_are_refused_naming_the_field(functional):
+    import re
+
+    def error(browser):
+        found = re.search(
+            r'class="alert alert-danger rules-error"[^>]*>([^<]*)<', browser.contents
+        )
+        return found.group(1) if found else ""
+
     browser = browser_for(functional, *SECRETARY)
     browser.open(f"{functional['portal'].absolute_url()}/@@duty-rules?year={YEAR}")
+    assert error(browser) == ""
     browser.getControl(name="points.absent").value = "many"
     browser.getForm(action="@@duty-rules", index=0).submit()
-    assert "points.absent" in browser.contents
+    assert error(browser).startswith("points.absent:")
     browser.getControl(name="points.absent").value = "-500"
     browser.getForm(action="@@duty-rules", index=0).submit()
-    assert "points.absent" in browser.contents
+    assert error(browser).startswith("points.absent:")
+    browser.getControl(name="review_day").value = "13-40"
+    browser.getControl(name="points.absent").value = "-3"
+    browser.getForm(action="@@duty-rules", index=0).submit()
+    assert error(browser).startswith("review_day:")
+
+
+def test_a_cap_left_empty_is_no_cap(functional, staff):
+    before = staff.get(f"/members/m01/@duty-score?year={YEAR}").json()
+    browser = browser_for(functional, *SECRETARY)
+    browser.open(f"{functional['portal'].absolute_url()}/@@duty-rules?year={YEAR}")
+    browser.getControl(name="cap.suggestion").value = "1"
+    browser.getForm(action="@@duty-rules", index=0).submit()
+    capped = staff.get(f"/members/m01/@duty-score?year={YEAR}").json()
+    assert capped["by_rule"]["suggestion"] == 1
+    browser.getControl(name="cap.suggestion").value = ""
+    browser.getForm(action="@@duty-rules", index=0).submit()
+    after = staff.get(f"/members/m01/@duty-score?year={YEAR}").json()
+    proposed = [line for line in before["lines"] if line["rule"] == "suggestion"]
+    assert after["by_rule"]["suggestion"] == len(proposed)  # 1 point each, no cap
 
 
 def test_a_term_adds_up_its_years(staff):

@@ -14,6 +14,12 @@ def related_objects(relations):
     return objects
 
 
+def is_invited(consultation, member):
+    """Whether ``member`` is on the consultation's invitation list."""
+    uid = member.UID()
+    return any(m.UID() == uid for m in related_objects(consultation.invitees))
+
+
 def linked_userids(members):
     """The site logins linked to CommitteeMember objects."""
     return sorted({m.userid for m in members if getattr(m, "userid", None)})

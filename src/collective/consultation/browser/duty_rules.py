@@ -43,9 +43,6 @@ class DutyRules(BrowserView):
             for rule in scoring.RULES
         ]
 
-    def versions(self):
-        return sorted(scoring.versions())
-
     def reminders(self):
         """The members to talk to this year (谈话提醒)."""
         year = self.year()

@@ -92,8 +92,12 @@ class Speech(Item):
     """协商发言"""
 
 
+def speaker_of(speech):
+    return getattr(speech.speaker, "to_object", None) if speech.speaker else None
+
+
 def speakers_of(speech):
     """The speaker first, then the co-speakers (CommitteeMember objects)."""
-    speaker = getattr(speech.speaker, "to_object", None) if speech.speaker else None
+    speaker = speaker_of(speech)
     others = [m for m in related_objects(speech.co_speakers) if m is not speaker]
     return ([speaker] if speaker is not None else []) + others

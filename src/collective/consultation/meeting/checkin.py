@@ -10,7 +10,7 @@ from collective.consultation import signing
 from collective.consultation.interfaces import setting
 from collective.consultation.members import attendance
 from collective.consultation.members.attendance import AttendanceError
-from collective.consultation.relations import related_objects
+from collective.consultation.relations import is_invited
 from dataclasses import dataclass
 from datetime import datetime
 from datetime import timedelta
@@ -66,7 +66,7 @@ def refusal(consultation, member, given_code, now):
         return AttendanceError(
             "member", "your login is not linked to a member of the committee."
         )
-    if IUUID(member) not in {IUUID(m) for m in related_objects(consultation.invitees)}:
+    if not is_invited(consultation, member):
         return AttendanceError(
             "member",
             "you are not invited to this consultation; the staff can admit you.",
@@ -108,7 +108,7 @@ def admit(consultation, member, now=None):
         raise AttendanceError("time", "members are admitted once check-in opens.")
     if member is None or getattr(member, "portal_type", None) != "CommitteeMember":
         raise AttendanceError("member", "choose a member of the committee.")
-    if IUUID(member) in {IUUID(m) for m in related_objects(consultation.invitees)}:
+    if is_invited(consultation, member):
         raise AttendanceError(
             "member", "already invited: the member checks in, or staff mark them."
         )

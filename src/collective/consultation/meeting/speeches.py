@@ -8,6 +8,8 @@ Delivered is not a state but a fact read from the consultation: an arranged spee
 consultation that was held, whose speaker was not marked absent or on leave."""
 
 from collective.consultation import _
+from collective.consultation.content.speech import ISpeech
+from collective.consultation.content.speech import speaker_of
 from collective.consultation.content.speech import speakers_of
 from collective.consultation.dates import readable
 from collective.consultation.dates import site_timezone
@@ -18,8 +20,8 @@ from collective.consultation.mailing import text_message
 from collective.consultation.meeting import contained
 from collective.consultation.meeting import HELD_STATES
 from collective.consultation.members.attendance import statuses
+from collective.consultation.relations import is_invited
 from collective.consultation.relations import member_of_user
-from collective.consultation.relations import related_objects
 from collective.consultation.tracking.notices import is_quiet
 from collective.consultation.tracking.steps import StepError
 from datetime import datetime
@@ -63,14 +65,6 @@ def is_open(consultation, now=None):
     )
 
 
-def speaker_of(speech):
-    return getattr(speech.speaker, "to_object", None) if speech.speaker else None
-
-
-def set_speaker(speech, member):
-    speech.speaker = RelationValue(getUtility(IIntIds).getId(member))
-
-
 def is_delivered(speech_state, consultation_state, speaker_mark):
     """The one rule for "delivered" (已发言)."""
     return (
@@ -99,9 +93,7 @@ def problems(speech, transition, comment="", now=None):
         speaker = speaker_of(speech)
         if speaker is None:
             errors["speaker"] = _("required: the member who speaks.")
-        elif IUUID(speaker) not in {
-            IUUID(m) for m in related_objects(consultation.invitees)
-        }:
+        elif not is_invited(consultation, speaker):
             errors["speaker"] = _("not invited to this consultation.")
     if transition == "decline" and not (comment or "").strip():
         errors["comment"] = _("a reason is required for this step.")
@@ -196,43 +188,58 @@ def arrange(consultation, order, minutes=None, responding_units=None):
             "every arranged speech must be placed; missing: ${titles}.",
             mapping={"titles": "、".join(missing)},
         )
-    for uid, value in minutes.items():
-        if uid not in arranged:
-            errors["minutes"] = _(
-                "not an arranged speech of this consultation: ${uids}.",
-                mapping={"uids": uid},
-            )
-        elif value is not None and (
-            isinstance(value, bool)
-            or not isinstance(value, int)
-            or not 1 <= value <= 180
-        ):
-            errors["minutes"] = _("a whole number of minutes between 1 and 180.")
-    for uid, units in responding_units.items():
-        if uid not in arranged:
-            errors["responding_units"] = _(
-                "not an arranged speech of this consultation: ${uids}.",
-                mapping={"uids": uid},
-            )
-        elif not isinstance(units, list) or not all(
-            isinstance(u, str) and u.strip() for u in units
-        ):
-            errors["responding_units"] = _("a list of unit names.")
+    for name, given in (("minutes", minutes), ("responding_units", responding_units)):
+        field = ISpeech["speaking_minutes" if name == "minutes" else name]
+        for uid, value in given.items():
+            if uid not in arranged:
+                errors[name] = _(
+                    "not an arranged speech of this consultation: ${uids}.",
+                    mapping={"uids": uid},
+                )
+                continue
+            problem = _field_problem(field, value)
+            if problem:
+                errors[name] = problem
     if errors:
         raise StepError("arrange", errors)
     changed = []
     for position, uid in enumerate(order, 1):
         speech = arranged[uid]._unrestrictedGetObject()
-        before = (speech.speaking_position, speech.speaking_minutes)
+        before = _arrangement(speech)
         speech.speaking_position = position
         if uid in minutes:
             speech.speaking_minutes = minutes[uid]
         if uid in responding_units:
             speech.responding_units = [u.strip() for u in responding_units[uid]]
-        speech.reindexObject()
-        if (speech.speaking_position, speech.speaking_minutes) != before:
+        after = _arrangement(speech)
+        if after != before:
+            speech.reindexObject()
+        if after[:2] != before[:2]:  # the speaker is told a new place or time
             changed.append(speech)
     return changed
+
+
+def _arrangement(speech):
+    """(place, minutes, responding units) as they stand."""
+    return (
+        speech.speaking_position,
+        speech.speaking_minutes,
+        list(speech.responding_units or ()),
+    )
+
+
+def _field_problem(field, value):
+    """Why ``value`` does not fit the speech's field (its type, range and constraint),
+    or None; the rule is the schema's, as forms and the REST API apply it."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return _("must be a whole number.")
+    try:
+        field.validate(value)
+    except Exception as exc:  # zope.schema's ValidationError and constraint errors
+        return exc.doc() if hasattr(exc, "doc") else str(exc)
+    return None
 
 
 def place_new_speech(speech):
@@ -373,7 +380,7 @@ def speech_added(speech, event):
         return
     member = member_of_user(api.user.get_current().getId())
     if member is not None:
-        set_speaker(speech, member)
+        speech.speaker = RelationValue(getUtility(IIntIds).getId(member))
         # The relation catalog only learns of relations through events.
         notify(ObjectModifiedEvent(speech))
 

@@ -55,7 +55,6 @@ RULES = (
     Rule("speech", _("Speech delivered"), 3),
 )
 RULE_IDS = tuple(rule.id for rule in RULES)
-BY_ID = {rule.id: rule for rule in RULES}
 DEFAULT_MINIMUM = 10
 DEFAULT_ABSENCES = 2
 DEFAULT_REVIEW_DAY = "10-31"
@@ -103,21 +102,17 @@ def rules_for(year):
     if not known:
         return defaults()
     stored = versions[known[-1]]
-    base = defaults()
     return RuleSet(
         known[-1],
-        {**base.points, **stored["points"]},
-        {**base.caps, **stored["caps"]},
+        # a rule added after the version was saved counts with its default points
+        {**defaults().points, **stored["points"]},
+        # caps as saved: a cap left empty is no cap
+        dict(stored["caps"]),
         stored["minimum"],
         stored.get("note", ""),
         stored.get("absences", DEFAULT_ABSENCES),
         stored.get("review_day", DEFAULT_REVIEW_DAY),
     )
-
-
-def versions():
-    """{year: RuleSet} of every saved version."""
-    return {year: rules_for(year) for year in sorted(_versions())}
 
 
 def _whole(value, name):
@@ -144,7 +139,9 @@ def save_rules(
     unknown = sorted((set(points) | set(caps)) - set(RULE_IDS))
     if unknown:
         raise RulesError(unknown[0], "not one of the rules.")
-    checked_points = {rule: _whole(value, rule) for rule, value in points.items()}
+    checked_points = {
+        rule: _whole(value, f"points.{rule}") for rule, value in points.items()
+    }
     checked_caps = {
         rule: _whole(value, f"cap.{rule}")
         for rule, value in caps.items()
