@@ -1,9 +1,9 @@
 """Where each type may be added, and the rules on field values."""
 
-from collective.consultation.content import validation
+from collective.consultation import validation
 from collective.consultation.content.consultation import IConsultation
 from collective.consultation.content.programme import IConsultationProgramme
-from collective.consultation.content.validation import parse_guest
+from collective.consultation.validation import parse_guest
 from plone import api
 from zope.interface import Invalid
 

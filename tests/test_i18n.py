@@ -1,8 +1,8 @@
 """Chinese first: every label, vocabulary term, type and workflow title has a zh_CN
 translation (and an English one)."""
 
+from collective.consultation import validation
 from collective.consultation import vocabularies
-from collective.consultation.content import validation
 from collective.consultation.content.consultation import IConsultation
 from collective.consultation.content.material import IMeetingMaterial
 from collective.consultation.content.member import ICommitteeMember

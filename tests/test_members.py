@@ -135,7 +135,7 @@ class TestAttendance:
     def test_leave_comes_from_the_answer(self, functional, staff):
         from collective.consultation.calendar.invitations import InvitationLog
         from collective.consultation.calendar.invitations import recipients
-        from collective.consultation.members.attendance import ANNOTATION_KEY
+        from collective.consultation.meeting.attendance import ANNOTATION_KEY
         from zope.annotation.interfaces import IAnnotations
 
         consultation = functional["portal"]["2018"]["2018-06-28-bimonthly"]

@@ -115,7 +115,7 @@ class TestContent:
         """Where staff did not mark attendance, the answers to the invitation decide."""
         from collective.consultation.calendar.invitations import InvitationLog
         from collective.consultation.calendar.invitations import recipients
-        from collective.consultation.members.attendance import ANNOTATION_KEY
+        from collective.consultation.meeting.attendance import ANNOTATION_KEY
         from zope.annotation.interfaces import IAnnotations
 
         consultation = functional["portal"]["2018"]["2018-06-28-bimonthly"]

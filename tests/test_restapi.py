@@ -266,7 +266,7 @@ class TestMembers:
 
 def test_the_year_is_queried_as_the_client_sends_it(staff):
     """@search?consultation_year=2018 (text in a query string) finds the year, as the
-    README shows it; text that is no number answers 400 naming the index."""
+    REST reference shows it; text that is no number answers 400 naming the index."""
     found = staff.get(
         "/@search",
         params={"portal_type": "Consultation", "consultation_year": "2018"},

@@ -147,7 +147,7 @@ def test_staff_mark_attendance_in_the_grid(page, portal_url, functional):
     assert page.locator(f"tr[data-member='{member}'] input[value='leave']").is_checked()
     assert page.input_value(f"input[name='reason.{member}']") == "赴京参加培训"
     transaction.begin()
-    from collective.consultation.members.attendance import marks
+    from collective.consultation.meeting.attendance import marks
 
     stored = marks(functional["portal"]["2018"]["2018-06-28-bimonthly"])
     assert (

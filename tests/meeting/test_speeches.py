@@ -275,7 +275,7 @@ def test_the_speeches_api_gives_the_order_and_who_delivered(session_as):
 
 def delivered_by_hand(portal):
     """Speeches delivered in 2018, counted from the content (not the catalog)."""
-    from collective.consultation.members.attendance import statuses
+    from collective.consultation.meeting.attendance import statuses
 
     count = 0
     for consultation in portal["2018"].objectValues():
@@ -311,7 +311,7 @@ def test_the_annual_report_counts_the_delivered_speeches(
 
 def test_duty_records_count_speeches_submitted_and_delivered(functional, staff):
     """For each demo speaker, counted by hand from the content."""
-    from collective.consultation.members.attendance import statuses
+    from collective.consultation.meeting.attendance import statuses
 
     portal = functional["portal"]
     wftool = portal.portal_workflow

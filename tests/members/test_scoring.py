@@ -33,8 +33,8 @@ SUGGESTION_CAP = 10
 def counted_by_hand(portal, member):
     """{rule: how many times} for ``member`` in 2018, read from the content objects (not
     the catalog the scores read)."""
-    from collective.consultation.members.attendance import checkins
-    from collective.consultation.members.attendance import statuses
+    from collective.consultation.meeting.attendance import checkins
+    from collective.consultation.meeting.attendance import statuses
 
     wf = portal.portal_workflow
     uid = member.UID()
@@ -333,7 +333,7 @@ def test_my_duties_shows_the_score_and_its_lines(functional, member):
 
 def absences_by_hand(portal):
     """{member title: times absent without leave in 2018}, from the content."""
-    from collective.consultation.members.attendance import statuses
+    from collective.consultation.meeting.attendance import statuses
 
     found = {}
     for item in portal[str(YEAR)].objectValues():

@@ -1,5 +1,5 @@
 """Every REST endpoint and page of the add-on, asked by every role; the answer must be the
-one this table gives (the README's "Roles and who may do what" says the same in words).
+one this table gives (docs/explanation/roles.md says the same in words).
 
 Roles: a visitor; 游进, a member (invited to the 2018-10-30 consultation, proposer of the
 public-opinion item sqmy01, not invited to the drinking-water consultation); a member
@@ -205,13 +205,19 @@ def test_pages(session_as, path, expected):
 
 def registered():
     """(method or "page", name) of every service and page the add-on registers."""
+    from plone.restapi.interfaces import IExpandableElement
     from zope.component import getGlobalSiteManager
+    from zope.interface.common.interfaces import IException
     from zope.viewlet.interfaces import IViewlet
 
     found = set()
     for registration in getGlobalSiteManager().registeredAdapters():
         if registration.provided.isOrExtends(IViewlet):
             continue  # parts of pages, not pages
+        if registration.required[0].isOrExtends(IException):
+            continue  # how an error is answered (services/errors.py), not a page
+        if registration.provided.isOrExtends(IExpandableElement):
+            continue  # a service's summary in the item's answer (services/expansion.py)
         factory = registration.factory
         modules = [getattr(factory, "__module__", "")] + [
             base.__module__ for base in getattr(factory, "__mro__", ())

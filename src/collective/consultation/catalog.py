@@ -13,8 +13,8 @@ from collective.consultation.content.speech import speakers_of
 from collective.consultation.content.suggestion import ISuggestion
 from collective.consultation.dates import site_timezone
 from collective.consultation.interfaces import IFromConsultation
-from collective.consultation.members.attendance import checkins
-from collective.consultation.members.attendance import statuses
+from collective.consultation.meeting.attendance import checkins
+from collective.consultation.meeting.attendance import statuses
 from collective.consultation.members.terms import ANY_TERM
 from collective.consultation.relations import related_objects
 from plone.indexer import indexer

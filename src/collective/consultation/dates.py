@@ -1,5 +1,8 @@
 """Times as the committee reads them: in the site's time zone (Asia/Shanghai)."""
 
+from collective.consultation.language import site_language
+from datetime import date
+from datetime import datetime
 from plone.app.event.base import default_timezone
 
 import pytz
@@ -20,8 +23,6 @@ def local_time(iso):
     """An ISO time stamp (UTC, as records keep them) as the site's local 'YYYY-MM-DD HH:MM'."""
     if not iso:
         return ""
-    from datetime import datetime
-
     return local_datetime(datetime.fromisoformat(iso))
 
 
@@ -48,10 +49,17 @@ def shown(value, with_time=True):
     """A time as pages, history and notices show it: in the site's zone and language
     (2018年6月28日 09:00 on a Chinese site). Takes a date, a datetime, a Zope DateTime or
     the ISO text records keep."""
-    from collective.consultation.language import site_language
-
     if isinstance(value, str):
-        from datetime import datetime
-
         value = datetime.fromisoformat(value) if value else None
     return readable(value, site_language(), with_time)
+
+
+def as_day(value):
+    """The calendar day of a date, a datetime or a Zope DateTime (catalog metadata)."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return value.asdatetime().date() if hasattr(value, "asdatetime") else None

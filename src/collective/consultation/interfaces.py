@@ -1,5 +1,5 @@
 from collective.consultation import _
-from collective.consultation.content.validation import check_terms
+from collective.consultation.validation import check_terms
 from plone import api
 from plone.schema.email import _isemail
 from plone.schema.email import InvalidEmail

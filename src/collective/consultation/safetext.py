@@ -2,7 +2,7 @@
 turn into something else: XML (docx, xlsx) keeps only the characters it can hold, a mail
 header is one line, and a spreadsheet cell is text, never a formula.
 
-Input is checked at the door (content/validation.py); this is the second line, for data
+Input is checked at the door (validation.py); this is the second line, for data
 stored before the check or written by scripts."""
 
 import re

@@ -144,13 +144,3 @@ evaluations_vocabulary = _factory(EVALUATIONS)
 url_schemes_vocabulary = _factory(URL_SCHEMES)
 material_kinds_vocabulary = _factory(MATERIAL_KINDS)
 material_audiences_vocabulary = _factory(MATERIAL_AUDIENCES)
-
-
-@provider(IVocabularyFactory)
-def units_vocabulary(context=None):
-    """The registered units (承办单位) by name; suggestions store the name."""
-    from collective.consultation.tracking import units
-
-    return SimpleVocabulary(
-        [SimpleTerm(name, name.encode("utf-8").hex(), name) for name in units.names()]
-    )

@@ -4,7 +4,7 @@ and given in the cancellation) and wants a confirmation."""
 
 from collective.consultation import _
 from collective.consultation.calendar import invitations
-from collective.consultation.content.validation import text_problem
+from collective.consultation.validation import text_problem
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView

@@ -5,7 +5,7 @@ the POST marks them present). Both call meeting/checkin.py, as ``@checkin`` does
 from collective.consultation import _
 from collective.consultation.dates import shown
 from collective.consultation.meeting import checkin
-from collective.consultation.members.attendance import AttendanceError
+from collective.consultation.meeting.attendance import AttendanceError
 from collective.consultation.relations import member_of_user
 from io import BytesIO
 from plone import api
@@ -114,7 +114,7 @@ class CheckIn(BrowserView):
                 "Check-in is open from ${opens} until ${closes}.",
                 mapping={"opens": shown(opens), "closes": shown(closes)},
             )
-        return ERROR_TEXTS.get(self.error.field, str(self.error))
+        return ERROR_TEXTS.get(self.error.field, self.error.text(self.request))
 
 
 # What the member reads when check-in is refused, by the field the core names.

@@ -10,12 +10,15 @@ from collective.consultation.browser.display import state_title
 from collective.consultation.browser.listfilters import Filter
 from collective.consultation.browser.listfilters import FilteredList
 from collective.consultation.browser.listfilters import NOT_FILTERS
+from collective.consultation.dates import as_day
+from collective.consultation.errors import FieldError
 from collective.consultation.reports import adoption
 from collective.consultation.reports import writers
 from collective.consultation.reports.stats import consultation_stats
 from collective.consultation.tracking import evaluation
 from collective.consultation.tracking import reminders
 from collective.consultation.tracking import units
+from collective.consultation.validation import parse_year
 from datetime import date
 from plone import api
 from Products.Five.browser import BrowserView
@@ -54,9 +57,9 @@ class DashboardView(BrowserView):
         value = self.request.form.get("year")
         if value:
             try:
-                return adoption.parse_year(value)
-            except adoption.FilterError as exc:
-                raise BadRequest(str(exc))
+                return parse_year(value)
+            except FieldError as exc:
+                raise BadRequest(exc.text(self.request))
         years = api.portal.get_tool("portal_catalog").uniqueValuesFor(
             "consultation_year"
         )
@@ -145,7 +148,7 @@ class DashboardView(BrowserView):
                 "url": b.getURL(),
                 "title": b.Title,
                 "unit": b.lead_unit or "",
-                "deadline": adoption.as_day(b.deadline).isoformat(),
+                "deadline": as_day(b.deadline).isoformat(),
                 "days": reminders.days_late(b, today),
             }
             for b in reminders.overdue(today, self.year())
@@ -168,8 +171,8 @@ class SuggestionListView(FilteredList, BrowserView):
             )
         try:
             return adoption.Filters.parse(params)
-        except adoption.FilterError as exc:
-            raise BadRequest(str(exc))
+        except FieldError as exc:
+            raise BadRequest(exc.text(self.request))
 
     def brains(self):
         filters = self.filters()

@@ -3,11 +3,11 @@ and a cap per item and the minimum to pass, saved as the version for a year; it 
 from that year until a later version."""
 
 from collective.consultation import _
+from collective.consultation.errors import FieldError
 from collective.consultation.members import scoring
 from collective.consultation.members import talks
 from collective.consultation.members.duty import years
-from collective.consultation.reports.adoption import FilterError
-from collective.consultation.reports.adoption import parse_year
+from collective.consultation.validation import parse_year
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
@@ -25,8 +25,8 @@ class DutyRules(BrowserView):
             return known[0] if known else None
         try:
             return parse_year(value)
-        except FilterError as exc:
-            raise BadRequest(str(exc))
+        except FieldError as exc:
+            raise BadRequest(exc.text(self.request))
 
     def rules(self):
         return scoring.rules_for(self.year())
@@ -74,7 +74,7 @@ class DutyRules(BrowserView):
                     (form.get("review_day") or "").strip(),
                 )
             except scoring.RulesError as exc:
-                self.error = str(exc)
+                self.error = exc.text(self.request)
                 return self.index()
             api.portal.show_message(
                 translate(

@@ -11,14 +11,14 @@ from collective.consultation.browser.display import state_title
 from collective.consultation.calendar.invitations import InvitationLog
 from collective.consultation.calendar.rsvp import rsvp_link
 from collective.consultation.dates import shown
+from collective.consultation.errors import FieldError
+from collective.consultation.meeting import attendance
 from collective.consultation.meeting import checkin
 from collective.consultation.meeting.materials import materials_in
-from collective.consultation.members import attendance
 from collective.consultation.members import duty
 from collective.consultation.members import scoring
 from collective.consultation.relations import member_of_user
-from collective.consultation.reports.adoption import FilterError
-from collective.consultation.reports.adoption import parse_year
+from collective.consultation.validation import parse_year
 from DateTime import DateTime
 from plone import api
 from plone.protect import CheckAuthenticator
@@ -41,8 +41,8 @@ class _YearMixin:
             if value:
                 try:
                     self._year = parse_year(value)
-                except FilterError as exc:
-                    raise BadRequest(str(exc))
+                except FieldError as exc:
+                    raise BadRequest(exc.text(self.request))
             else:
                 known = duty.years()
                 self._year = known[0] if known else None
@@ -106,7 +106,7 @@ class AttendanceView(BrowserView):
         try:
             checkin.admit(self.context, api.content.get(UID=uid))
         except attendance.AttendanceError as exc:
-            self.error = str(exc)
+            self.error = exc.text(self.request)
             return False
         api.portal.show_message(
             _("The member was admitted and marked present."), request=self.request
@@ -138,7 +138,7 @@ class AttendanceView(BrowserView):
                 if changes:
                     attendance.mark(self.context, changes)
             except attendance.AttendanceError as exc:
-                self.error = str(exc)
+                self.error = exc.text(self.request)
             else:
                 api.portal.show_message(_("Attendance saved."), request=self.request)
                 self.request.response.redirect(

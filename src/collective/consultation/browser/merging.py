@@ -4,8 +4,8 @@ one; a merged suggestion's page undoes it (``@@unmerge-suggestion``). Both call
 tracking/merge.py, as ``@merge`` in the REST API does."""
 
 from collective.consultation import _
-from collective.consultation.content.validation import text_problem
 from collective.consultation.tracking import merge
+from collective.consultation.validation import text_problem
 from plone import api
 from plone.protect import CheckAuthenticator
 from plone.uuid.interfaces import IUUID
@@ -79,7 +79,7 @@ class MergeSuggestions(BrowserView):
         try:
             merge.merge(self.context, others, comment)
         except merge.MergeError as exc:
-            self.error = str(exc)
+            self.error = exc.text(self.request)
             return False
         api.portal.show_message(
             _(
@@ -100,7 +100,9 @@ class UnmergeSuggestion(BrowserView):
         try:
             merge.unmerge(self.context)
         except merge.MergeError as exc:
-            api.portal.show_message(str(exc), request=self.request, type="error")
+            api.portal.show_message(
+                exc.text(self.request), request=self.request, type="error"
+            )
         else:
             api.portal.show_message(
                 _("The merge was undone; the suggestion is handled on its own again."),

@@ -4,6 +4,7 @@ ones stay as they are)."""
 from AccessControl import getSecurityManager
 from collective.consultation import _
 from collective.consultation.browser.calendar import api_url
+from collective.consultation.minutes import template
 from collective.consultation.minutes.snapshot import MINUTES_TYPE
 from collective.consultation.minutes.snapshot import store_snapshot
 from collective.consultation.permissions import APPROVE_MINUTES
@@ -60,8 +61,6 @@ class MinutesTemplateForm(BrowserView):
     """Site setup: upload, check and remove the minutes template."""
 
     def __call__(self):
-        from collective.consultation.minutes import template
-
         self.error, self.saved = None, False
         if self.request.method == "POST":
             CheckAuthenticator(self.request)

@@ -35,7 +35,7 @@ class DutyRanking(BrowserView):
         try:
             years, period = period_of(form)
         except PeriodError as exc:
-            raise BadRequest(str(exc))
+            raise BadRequest(exc.text(self.request))
         query = {k: v for k, v in period.items() if k != "title"}
         return years, query, period.get("title") or str(period["year"])
 

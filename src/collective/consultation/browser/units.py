@@ -5,9 +5,9 @@ from collective.consultation.browser.listfilters import Filter
 from collective.consultation.browser.listfilters import FilteredList
 from collective.consultation.browser.listfilters import YES
 from collective.consultation.browser.views import _Base
-from collective.consultation.reports.adoption import as_day
-from collective.consultation.reports.adoption import is_overdue
-from collective.consultation.reports.adoption import WAITING
+from collective.consultation.dates import as_day
+from collective.consultation.tracking.overdue import is_overdue
+from collective.consultation.tracking.overdue import WAITING
 from datetime import date
 from plone import api
 

@@ -3,11 +3,11 @@
 
 from collective.consultation.content import CONTENT_TYPES
 from collective.consultation.content.consultation import IConsultation
-from collective.consultation.content.validation import sector_error
-from collective.consultation.content.validation import start_end_errors
-from collective.consultation.content.validation import text_problem
-from collective.consultation.content.validation import units_error
 from collective.consultation.interfaces import IBrowserLayer
+from collective.consultation.validation import sector_error
+from collective.consultation.validation import start_end_errors
+from collective.consultation.validation import text_problem
+from collective.consultation.validation import units_error
 from plone.app.event.dx.behaviors import IEventBasic
 from z3c.form import validator
 from z3c.form.interfaces import IDataConverter
@@ -55,7 +55,7 @@ def _edited_type(view, context):
 
 
 class TextValidator(validator.SimpleFieldValidator):
-    """The add-on's content keeps the text rule of content/validation.py (no invisible
+    """The add-on's content keeps the text rule of validation.py (no invisible
     or line-breaking characters in a line, limits) in forms as in the REST API."""
 
     def validate(self, value):

@@ -23,8 +23,6 @@ from collective.consultation.browser.reports import ReportsPanel
 from collective.consultation.browser.speeches import SpeechesPanel
 from collective.consultation.browser.speeches import SpeechPage
 from collective.consultation.browser.tracking import HandlingPanel
-from collective.consultation.content.validation import parse_guest
-from collective.consultation.content.validation import safe_url
 from collective.consultation.dates import readable
 from collective.consultation.mailing import site_language
 from collective.consultation.meeting.checkin import OPEN_STATES
@@ -37,6 +35,8 @@ from collective.consultation.privacy import may_see_member_data
 from collective.consultation.relations import related_objects
 from collective.consultation.tracking import history
 from collective.consultation.tracking import units
+from collective.consultation.validation import parse_guest
+from collective.consultation.validation import safe_url
 from plone import api
 from Products.Five.browser import BrowserView
 from zope.i18n import translate

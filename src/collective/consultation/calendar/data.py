@@ -4,9 +4,9 @@ a catalog brain (feeds: no object is woken)."""
 from collective.consultation import vocabularies
 from collective.consultation.calendar.identity import ical_sequence
 from collective.consultation.calendar.identity import ical_uid
-from collective.consultation.content.validation import safe_url
+from collective.consultation.content.consultation import contained
 from collective.consultation.dates import site_timezone
-from collective.consultation.meeting.materials import materials_in
+from collective.consultation.validation import safe_url
 from dataclasses import dataclass
 from dataclasses import field
 from datetime import datetime
@@ -96,7 +96,7 @@ def event_from_object(consultation, request, attendees=()):
         cancelled=api.content.get_state(consultation) == "cancelled",
         attendees=list(attendees),
         modified=consultation.modified().asdatetime(),
-        materials=len(materials_in(consultation, unrestricted=True)),
+        materials=len(contained(consultation, "MeetingMaterial", unrestricted=True)),
     )
 
 

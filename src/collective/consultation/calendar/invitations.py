@@ -11,10 +11,10 @@ from collective.consultation.calendar.ical import build_calendar
 from collective.consultation.calendar.identity import ical_sequence
 from collective.consultation.calendar.mail import build_message
 from collective.consultation.content.consultation import IConsultation
-from collective.consultation.content.validation import parse_guest
 from collective.consultation.mailing import sender
 from collective.consultation.mailing import site_language
 from collective.consultation.relations import related_objects
+from collective.consultation.validation import parse_guest
 from datetime import datetime
 from datetime import timezone
 from persistent.list import PersistentList

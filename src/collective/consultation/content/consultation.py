@@ -1,10 +1,11 @@
 from collective.consultation import _
-from collective.consultation.content.validation import check_guests
-from collective.consultation.content.validation import check_units
-from collective.consultation.content.validation import check_url
-from collective.consultation.content.validation import kind_errors
-from collective.consultation.content.validation import relation_targets
+from collective.consultation.validation import check_guests
+from collective.consultation.validation import check_units
+from collective.consultation.validation import check_url
+from collective.consultation.validation import kind_errors
+from collective.consultation.validation import relation_targets
 from collective.consultation.widgets import MemberPickerFieldWidget
+from plone import api
 from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.supermodel import model
@@ -188,3 +189,15 @@ class IConsultation(model.Schema):
 @implementer(IConsultation)
 class Consultation(Container):
     """协商活动"""
+
+
+def contained(consultation, portal_type, sort_on=None, unrestricted=False):
+    """Catalog brains of the consultation's own items of ``portal_type`` (those the user
+    may see, unless ``unrestricted``)."""
+    catalog = api.portal.get_tool("portal_catalog")
+    search = catalog.unrestrictedSearchResults if unrestricted else catalog
+    return search(
+        portal_type=portal_type,
+        path={"query": "/".join(consultation.getPhysicalPath()), "depth": 1},
+        **({"sort_on": sort_on} if sort_on else {}),
+    )

@@ -1,5 +1,5 @@
 from collective.consultation import _
-from collective.consultation.content.validation import check_year
+from collective.consultation.validation import check_year
 from datetime import date
 from plone.dexterity.content import Container
 from plone.supermodel import model

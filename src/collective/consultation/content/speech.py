@@ -6,10 +6,10 @@ arrange the speaking order, the minutes each speaker has and the units that resp
 from collective.consultation import _
 from collective.consultation.content.material import ACCEPTED
 from collective.consultation.content.suggestion import _related_widget
-from collective.consultation.content.validation import check_units
-from collective.consultation.content.validation import relation_targets
 from collective.consultation.interfaces import IFromConsultation
 from collective.consultation.relations import related_objects
+from collective.consultation.validation import check_units
+from collective.consultation.validation import relation_targets
 from collective.consultation.widgets import MemberPickerFieldWidget
 from plone.autoform import directives
 from plone.dexterity.content import Item

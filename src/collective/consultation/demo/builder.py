@@ -9,9 +9,9 @@ from collective.consultation import logger
 from collective.consultation.demo import members as member_data
 from collective.consultation.demo import programme as data
 from collective.consultation.meeting import speeches
+from collective.consultation.meeting.attendance import mark as mark_attendance
+from collective.consultation.meeting.attendance import record_check_in
 from collective.consultation.members import scoring
-from collective.consultation.members.attendance import mark as mark_attendance
-from collective.consultation.members.attendance import record_check_in
 from collective.consultation.tracking import notices
 from collective.consultation.tracking.evaluation import evaluate
 from datetime import datetime

@@ -6,10 +6,11 @@ marks in the attendance grid win over check-in, and checking in twice keeps the 
 A member who was not invited is admitted by staff (准许参加), recorded as such.
 """
 
+from collective.consultation import _
 from collective.consultation import signing
 from collective.consultation.interfaces import setting
-from collective.consultation.members import attendance
-from collective.consultation.members.attendance import AttendanceError
+from collective.consultation.meeting import attendance
+from collective.consultation.meeting.attendance import AttendanceError
 from collective.consultation.relations import is_invited
 from dataclasses import dataclass
 from datetime import datetime
@@ -49,27 +50,31 @@ def refusal(consultation, member, given_code, now):
     """Why ``member`` may not check in now with ``given_code``, as AttendanceError, or
     None. The code is checked before anything else is told."""
     if not signing.verify(given_code, PURPOSE, IUUID(consultation)):
-        return AttendanceError("code", "this is not this consultation's check-in code.")
+        return AttendanceError(
+            "code", _("this is not this consultation's check-in code.")
+        )
     state = api.content.get_state(consultation)
     if state == "cancelled":
-        return AttendanceError("consultation", "the consultation was cancelled.")
+        return AttendanceError("consultation", _("the consultation was cancelled."))
     if state not in OPEN_STATES:
         return AttendanceError(
-            "consultation", "check-in is open for a scheduled consultation only."
+            "consultation", _("check-in is open for a scheduled consultation only.")
         )
     opens, closes = window(consultation)
     if now < opens:
-        return AttendanceError("time", "check-in has not opened yet.")
+        return AttendanceError("time", _("check-in has not opened yet."))
     if now > closes:
-        return AttendanceError("time", "the consultation is over; check-in is closed.")
+        return AttendanceError(
+            "time", _("the consultation is over; check-in is closed.")
+        )
     if member is None:
         return AttendanceError(
-            "member", "your login is not linked to a member of the committee."
+            "member", _("your login is not linked to a member of the committee.")
         )
     if not is_invited(consultation, member):
         return AttendanceError(
             "member",
-            "you are not invited to this consultation; the staff can admit you.",
+            _("you are not invited to this consultation; the staff can admit you."),
         )
     return None
 
@@ -102,15 +107,16 @@ def admit(consultation, member, now=None):
     state = api.content.get_state(consultation)
     if state not in OPEN_STATES:
         raise AttendanceError(
-            "consultation", "members are admitted to a consultation that takes place."
+            "consultation",
+            _("members are admitted to a consultation that takes place."),
         )
     if now < window(consultation)[0]:
-        raise AttendanceError("time", "members are admitted once check-in opens.")
+        raise AttendanceError("time", _("members are admitted once check-in opens."))
     if member is None or getattr(member, "portal_type", None) != "CommitteeMember":
-        raise AttendanceError("member", "choose a member of the committee.")
+        raise AttendanceError("member", _("choose a member of the committee."))
     if is_invited(consultation, member):
         raise AttendanceError(
-            "member", "already invited: the member checks in, or staff mark them."
+            "member", _("already invited: the member checks in, or staff mark them.")
         )
     consultation.invitees = list(consultation.invitees or ()) + [
         RelationValue(getUtility(IIntIds).getId(member))

@@ -7,11 +7,11 @@ state (there are no transitions to take by hand). Reads are counted per member w
 material is opened through its ``@@read`` link."""
 
 from collective.consultation import _
+from collective.consultation.content.consultation import contained
 from collective.consultation.mailing import queue
 from collective.consultation.mailing import site_language
 from collective.consultation.mailing import t
 from collective.consultation.mailing import text_message
-from collective.consultation.meeting import contained
 from collective.consultation.meeting import HELD_STATES
 from collective.consultation.relations import related_objects
 from datetime import datetime

@@ -8,6 +8,7 @@ Delivered is not a state but a fact read from the consultation: an arranged spee
 consultation that was held, whose speaker was not marked absent or on leave."""
 
 from collective.consultation import _
+from collective.consultation.content.consultation import contained
 from collective.consultation.content.speech import ISpeech
 from collective.consultation.content.speech import speaker_of
 from collective.consultation.content.speech import speakers_of
@@ -17,9 +18,8 @@ from collective.consultation.mailing import queue
 from collective.consultation.mailing import site_language
 from collective.consultation.mailing import t
 from collective.consultation.mailing import text_message
-from collective.consultation.meeting import contained
 from collective.consultation.meeting import HELD_STATES
-from collective.consultation.members.attendance import statuses
+from collective.consultation.meeting.attendance import statuses
 from collective.consultation.relations import is_invited
 from collective.consultation.relations import member_of_user
 from collective.consultation.tracking.notices import is_quiet

@@ -8,8 +8,8 @@ from collective.consultation import vocabularies
 from collective.consultation.dates import readable
 from collective.consultation.members import scoring
 from collective.consultation.members.duty import records
-from collective.consultation.minutes.document import OfficialDocument
-from collective.consultation.minutes.document import TITLE_SIZE
+from collective.consultation.officialdoc import OfficialDocument
+from collective.consultation.officialdoc import TITLE_SIZE
 from collective.consultation.workflows import state_title
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt

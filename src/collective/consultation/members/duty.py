@@ -3,8 +3,8 @@ consultations they were invited to and how they attended, the suggestions they p
 and how far those went. Catalog brains only: invitees, attendance marks and proposers are
 metadata."""
 
+from collective.consultation.meeting.attendance import STATUSES
 from collective.consultation.meeting.speeches import is_delivered
-from collective.consultation.members.attendance import STATUSES
 from collective.consultation.tracking.states import ADOPTED
 from dataclasses import dataclass
 from dataclasses import field

@@ -8,13 +8,14 @@ brains only) whenever they are asked for: nothing is stored twice, and a changed
 changes every score at once."""
 
 from collective.consultation import _
-from collective.consultation.content.validation import text_problem
+from collective.consultation.errors import FieldError
 from collective.consultation.interfaces import setting
 from collective.consultation.members.duty import records
 from collective.consultation.permissions import VIEW_REPORTS
 from collective.consultation.tracking.states import ADOPTED
 from collective.consultation.tracking.states import FORWARDED
 from collective.consultation.tracking.states import NOT_MADE
+from collective.consultation.validation import text_problem
 from dataclasses import dataclass
 from dataclasses import field
 from datetime import datetime
@@ -61,12 +62,8 @@ DEFAULT_REVIEW_DAY = "10-31"
 REVIEW_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 
 
-class RulesError(ValueError):
+class RulesError(FieldError):
     """Refused rules; ``field`` names what was wrong."""
-
-    def __init__(self, field, message):
-        self.field = field
-        super().__init__(f"{field}: {message}")
 
 
 @dataclass
@@ -121,7 +118,7 @@ def _whole(value, name):
         or not isinstance(value, int)
         or not -100 <= value <= 100
     ):
-        raise RulesError(name, "a whole number between -100 and 100.")
+        raise RulesError(name, _("a whole number between -100 and 100."))
     return value
 
 
@@ -138,7 +135,7 @@ def save_rules(
     stored; RulesError names the field."""
     unknown = sorted((set(points) | set(caps)) - set(RULE_IDS))
     if unknown:
-        raise RulesError(unknown[0], "not one of the rules.")
+        raise RulesError(unknown[0], _("not one of the rules."))
     checked_points = {
         rule: _whole(value, f"points.{rule}") for rule, value in points.items()
     }
@@ -150,11 +147,11 @@ def save_rules(
     minimum = _whole(minimum, "minimum")
     absences = _whole(absences, "absences")
     if absences < 1:
-        raise RulesError("absences", "at least 1.")
+        raise RulesError("absences", _("at least 1."))
     if not isinstance(review_day, str) or not REVIEW_DAY.match(review_day):
-        raise RulesError("review_day", "a day of the year as MM-DD, e.g. 10-31.")
+        raise RulesError("review_day", _("a day of the year as MM-DD, e.g. 10-31."))
     if text_problem(note or "", single_line=True):
-        raise RulesError("note", "one line of text, without invisible characters.")
+        raise RulesError("note", _("one line of text, without invisible characters."))
     annotations = IAnnotations(api.portal.get())
     store = annotations.get(KEY)
     if store is None:

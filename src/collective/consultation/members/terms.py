@@ -1,10 +1,12 @@
 """Terms of the committee (届次): each groups programme years, e.g. 第五届 2017–2021,
-kept in the control panel one per line (content/validation.py reads a line)."""
+kept in the control panel one per line (validation.py reads a line)."""
 
-from collective.consultation.content.validation import parse_term
+from collective.consultation import _
+from collective.consultation.errors import check_parameters
+from collective.consultation.errors import FieldError
 from collective.consultation.interfaces import setting
-from collective.consultation.reports.adoption import FilterError
-from collective.consultation.reports.adoption import parse_year
+from collective.consultation.validation import parse_term
+from collective.consultation.validation import parse_year
 from plone import api
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
@@ -16,12 +18,8 @@ from zope.schema.vocabulary import SimpleVocabulary
 ANY_TERM = 0
 
 
-class PeriodError(ValueError):
+class PeriodError(FieldError):
     """A year or term that cannot be read; ``field`` names the parameter."""
-
-    def __init__(self, field, message):
-        self.field = field
-        super().__init__(f"{field}: {message}")
 
 
 def terms():
@@ -63,24 +61,25 @@ def term(number):
 def period_of(form, allowed=("year", "term")):
     """(years, description) from ``year`` or ``term`` in a query string or a body, e.g.
     ([2018], {"year": 2018}) or ([2017, …, 2021], {"term": 5, "title": "第五届"})."""
-    unknown = sorted(set(form) - set(allowed))
-    if unknown:
-        raise PeriodError(unknown[0], "unknown parameter; use year or term.")
+    check_parameters(form, allowed)
     year, number = form.get("year"), form.get("term")
     if year and number:
-        raise PeriodError("term", "give a year or a term, not both.")
+        raise PeriodError("term", _("give a year or a term, not both."))
     if number:
         try:
             found = term(int(number))
         except ValueError:
             found = None
         if found is None:
-            raise PeriodError("term", f"'{number}' is not a term in the settings.")
+            raise PeriodError(
+                "term",
+                _(
+                    "'${number}' is not a term in the settings.",
+                    mapping={"number": str(number)},
+                ),
+            )
         return found.years, {"term": found.number, "title": found.title}
     if not year:
-        raise PeriodError("year", "give a year (or a term).")
-    try:
-        year = parse_year(year)
-    except FilterError as exc:
-        raise PeriodError("year", str(exc).split(": ", 1)[-1])
+        raise PeriodError("year", _("give a year (or a term)."))
+    year = parse_year(year)
     return [year], {"year": year}

@@ -1,9 +1,9 @@
 """What the minutes say, gathered from a consultation, its invitations and the catalog."""
 
-from collective.consultation.content.validation import parse_guest
 from collective.consultation.dates import local_datetime
 from collective.consultation.meeting import speeches
-from collective.consultation.members.attendance import lines as attendance_lines
+from collective.consultation.meeting.attendance import lines as attendance_lines
+from collective.consultation.validation import parse_guest
 from dataclasses import dataclass
 from dataclasses import field
 from plone import api

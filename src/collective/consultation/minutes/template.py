@@ -57,7 +57,7 @@ class MinutesSandbox(ImmutableSandboxedEnvironment):
 
 
 def context_of(data: MinutesData):
-    """The names a template can use (listed in the README)."""
+    """The names a template can use (listed in docs/explanation/minutes.md)."""
     values = asdict(data)
     values["on_leave"] = [
         {"name": name, "reason": reason} for name, reason in data.on_leave

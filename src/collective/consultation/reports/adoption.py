@@ -2,39 +2,24 @@
 
 from collective.consultation import _
 from collective.consultation import vocabularies
+from collective.consultation.dates import as_day
 from collective.consultation.dates import site_timezone
+from collective.consultation.errors import check_parameters
+from collective.consultation.errors import FieldError
+from collective.consultation.errors import not_one_of
+from collective.consultation.tracking import states
+from collective.consultation.tracking.overdue import is_overdue
+from collective.consultation.validation import parse_year
 from dataclasses import dataclass
 from datetime import date
 from datetime import datetime
 from plone import api
 
-SUGGESTION_STATES = (
-    "draft",
-    "submitted",
-    "referred",
-    "answered",
-    "adopted",
-    "implemented",
-    "not_adopted",
-    "withdrawn",
-)
 FILTERS = ("year", "kind", "state", "unit")
-# Referred or submitted and past the deadline: the unit has not answered in time.
-WAITING = ("submitted", "referred")
 
 
-class FilterError(ValueError):
-    """A filter that makes no sense; the message names it."""
-
-
-def parse_year(value):
-    try:
-        year = int(value)
-    except (TypeError, ValueError):
-        raise FilterError(f"year: '{value}' is not a year.")
-    if not 1949 <= year <= 2100:
-        raise FilterError(f"year: {year} is outside 1949..2100.")
-    return year
+class FilterError(FieldError):
+    """A filter that makes no sense; ``field`` names it."""
 
 
 @dataclass(frozen=True)
@@ -46,25 +31,17 @@ class Filters:
 
     @classmethod
     def parse(cls, params):
-        unknown = sorted(set(params) - set(FILTERS) - {"format", "b_size", "b_start"})
-        if unknown:
-            raise FilterError(
-                f"Unknown filter: {', '.join(unknown)}. Use {', '.join(FILTERS)}."
-            )
+        check_parameters(params, FILTERS + ("format", "b_size", "b_start"))
         year = params.get("year")
         year = parse_year(year) if year not in (None, "") else None
         kind = params.get("kind") or None
         if kind is not None and kind not in dict(vocabularies.KINDS):
-            raise FilterError(
-                f"kind: '{kind}' is not one of {', '.join(dict(vocabularies.KINDS))}."
-            )
+            raise FilterError("kind", not_one_of(kind, dict(vocabularies.KINDS)))
         state = params.get("state") or ()
         state = (state,) if isinstance(state, str) else tuple(state)
         for one in state:
-            if one not in SUGGESTION_STATES:
-                raise FilterError(
-                    f"state: '{one}' is not one of {', '.join(SUGGESTION_STATES)}."
-                )
+            if one not in states.ALL:
+                raise FilterError("state", not_one_of(one, states.ALL))
         unit = (params.get("unit") or "").strip() or None
         return cls(year=year, kind=kind, state=state, unit=unit)
 
@@ -133,28 +110,6 @@ def _iso(value):
     if isinstance(value, date):
         return value.isoformat()
     return value.ISO8601()[:10] if hasattr(value, "ISO8601") else str(value)
-
-
-def as_day(value):
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return value.asdatetime().date() if hasattr(value, "asdatetime") else None
-
-
-def is_overdue(brain, today):
-    """Waiting for an answer past its deadline. Merged suggestions are chased through their
-    lead, so they are never overdue themselves."""
-    deadline = as_day(brain.deadline)
-    return bool(
-        deadline
-        and deadline < today
-        and brain.review_state in WAITING
-        and not brain.merged_into
-    )
 
 
 class Labels:

@@ -6,8 +6,8 @@ from collective.consultation import _
 from collective.consultation import vocabularies
 from collective.consultation.meeting import HELD_STATES
 from collective.consultation.meeting.speeches import is_delivered
-from collective.consultation.minutes.document import OfficialDocument
-from collective.consultation.minutes.document import TITLE_SIZE
+from collective.consultation.officialdoc import OfficialDocument
+from collective.consultation.officialdoc import TITLE_SIZE
 from collective.consultation.tracking.states import ADOPTED
 from collective.consultation.tracking.states import ANSWERED
 from collective.consultation.tracking.states import FORWARDED

@@ -2,11 +2,15 @@
 memory stays flat in the number of rows) and docx (the official layout)."""
 
 from collective.consultation import _
+from collective.consultation.officialdoc import OfficialDocument
+from collective.consultation.officialdoc import TITLE_SIZE
 from collective.consultation.reports.adoption import COLUMNS
 from collective.consultation.safetext import csv_cell
 from collective.consultation.safetext import xlsx_row
 from collective.consultation.safetext import xml_safe
 from dataclasses import asdict
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
 from io import BytesIO
 from io import StringIO
 
@@ -124,12 +128,10 @@ def to_xlsx(rows, report_summary, labels, out=None):
 
 
 def to_docx(rows, labels, title, language):
-    from collective.consultation.minutes.document import OfficialDocument
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
-
     writer = OfficialDocument(language)
-    writer.paragraph(title, face="title", size=Pt(22), align=WD_ALIGN_PARAGRAPH.CENTER)
+    writer.paragraph(
+        title, face="title", size=TITLE_SIZE, align=WD_ALIGN_PARAGRAPH.CENTER
+    )
     columns = ("title", "consultation", "lead_unit", "state", "adoption", "deadline")
     names = dict(COLUMNS)
     table = writer.document.add_table(rows=1, cols=len(columns))

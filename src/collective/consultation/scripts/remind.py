@@ -69,7 +69,7 @@ def main(argv=None):
         print(f"  {name}: not in the unit directory, not reminded")
     if outcome.digest:
         print("  digest queued")
-    # The reminders are in the outbox: the mail worker sends them (see the README).
+    # The reminders are in the outbox: the mail worker sends them (docs/how-to/mail.md).
     return 0
 
 

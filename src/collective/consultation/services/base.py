@@ -1,14 +1,17 @@
-"""What the services share: content named by reference, free text from a request body
-checked as forms check it, and a service that answers with a text/calendar body instead of
-JSON."""
+"""What the services share: content named by reference, a JSON object body, free text
+from it checked as forms check it, and services that answer a workbook or a calendar
+instead of JSON. Refusals are errors.FieldError: 400 in the request's language
+(services/errors.py)."""
 
-from collective.consultation.content.validation import text_problem
+from collective.consultation import _
+from collective.consultation.errors import FieldError
+from collective.consultation.errors import not_one_of
 from collective.consultation.reports.writers import XLSX
+from collective.consultation.validation import text_problem
 from plone import api
+from plone.restapi.deserializer import json_body
+from plone.restapi.exceptions import DeserializationError
 from plone.restapi.services import Service
-from zExceptions import BadRequest
-from zope.globalrequest import getRequest
-from zope.i18n import translate
 
 
 def resolve(reference):
@@ -22,15 +25,32 @@ def resolve(reference):
     return api.content.get(path="/" + path)
 
 
+def json_object(request):
+    """The request's body, a JSON object ({} when empty); 400 otherwise (plone.restapi's
+    own DeserializationError would end as a 500)."""
+    try:
+        return json_body(request)
+    except DeserializationError:
+        raise FieldError("body", _("send a JSON object."))
+
+
+def boolean(data, name, default):
+    """The flag ``name`` of a request body; 400 when it is not true or false."""
+    value = data.get(name, default)
+    if not isinstance(value, bool):
+        raise FieldError(name, _("true or false."))
+    return value
+
+
 def body_text(data, name, single_line=False):
     """The text ``name`` of a request body ("" when absent or null), checked by the rule
-    of content/validation.py; 400 naming the field otherwise."""
+    of validation.py; 400 naming the field otherwise."""
     value = data.get(name)
     if value is None:
         return ""
     problem = text_problem(value, single_line)
     if problem:
-        raise BadRequest(f"{name}: {translate(problem, context=getRequest())}")
+        raise FieldError(name, problem)
     return value
 
 
@@ -47,7 +67,7 @@ class JsonOrWorkbook(Service):
             return super().render()
         self.check_permission()
         if fmt != "xlsx":
-            raise BadRequest(f"format: '{fmt}' is not one of json, xlsx.")
+            raise FieldError("format", not_one_of(fmt, ("json", "xlsx")))
         body, name = self.workbook()
         response = self.request.response
         response.setHeader("Content-Type", XLSX)

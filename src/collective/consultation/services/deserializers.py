@@ -5,14 +5,14 @@
   would skip it silently; sending back its current value (a client's round trip) passes;
 - a value of the wrong JSON type (an object where text is expected, a number for a list)
   answers 400 naming the field instead of failing deeper down;
-- text is checked by the rule every way in shares (content/validation.py): no invisible
+- text is checked by the rule every way in shares (validation.py): no invisible
   or line-breaking characters in a line, lengths within limits;
 - a date and time without a zone is read in the site's zone."""
 
 from collective.consultation import _
-from collective.consultation.content.validation import text_problem
 from collective.consultation.dates import site_timezone
 from collective.consultation.tracking import steps
+from collective.consultation.validation import text_problem
 from datetime import datetime
 from plone.autoform.interfaces import WRITE_PERMISSIONS_KEY
 from plone.dexterity.utils import iterSchemata

@@ -3,9 +3,10 @@ a query string carries text, so ``@search?consultation_year=2018`` asked for the
 "2018" and found nothing. Indexes marked IWholeNumberIndex get a query parser that turns
 the text into a number, and answers 400 for text that is not one."""
 
+from collective.consultation import _
+from collective.consultation.errors import FieldError
 from collective.consultation.interfaces import IWholeNumberIndex
 from plone.restapi.search.query import FieldIndexQueryParser
-from zExceptions import BadRequest
 from zope.component import adapter
 from zope.interface import Interface
 
@@ -19,6 +20,10 @@ class WholeNumberQueryParser(FieldIndexQueryParser):
             return int(str(query_value).strip())
         except ValueError:
             # plone.restapi's own QueryParsingError would end as a 500
-            raise BadRequest(
-                f"{self.index.getId()}: '{query_value}' is not a whole number."
+            raise FieldError(
+                self.index.getId(),
+                _(
+                    "'${value}' is not a whole number.",
+                    mapping={"value": str(query_value)},
+                ),
             )

@@ -3,7 +3,10 @@ answer satisfied, basically satisfied or dissatisfied, with a comment. The sugge
 ``evaluation`` is the least satisfied rating given, so one unhappy proposer is enough to
 reopen it for another round of handling."""
 
+from collective.consultation import _
 from collective.consultation import vocabularies
+from collective.consultation.errors import FieldError
+from collective.consultation.errors import not_one_of
 from collective.consultation.relations import related_objects
 from datetime import datetime
 from datetime import timezone
@@ -15,12 +18,8 @@ OPEN_STATES = ("answered", "adopted", "implemented", "not_adopted")
 RATINGS = tuple(value for value, _title in vocabularies.EVALUATIONS)  # best first
 
 
-class EvaluationError(ValueError):
+class EvaluationError(FieldError):
     """Refused; ``field`` names what was wrong."""
-
-    def __init__(self, field, message):
-        self.field = field
-        super().__init__(f"{field}: {message}")
 
 
 def proposer_members(suggestion):
@@ -45,20 +44,22 @@ def evaluate(suggestion, member, rating, comment=""):
     state = api.content.get_state(suggestion)
     if state not in OPEN_STATES:
         raise EvaluationError(
-            "state", f"a suggestion is evaluated once answered, not when {state}."
+            "state",
+            _(
+                "a suggestion is evaluated once answered, not when ${state}.",
+                mapping={"state": state},
+            ),
         )
     if rating not in RATINGS:
-        raise EvaluationError(
-            "rating", f"'{rating}' is not one of {', '.join(RATINGS)}."
-        )
+        raise EvaluationError("rating", not_one_of(rating, RATINGS))
     if member is None or IUUID(member) not in {
         IUUID(m) for m in proposer_members(suggestion)
     }:
         raise EvaluationError(
-            "proposer", "only the suggestion's proposers evaluate it."
+            "proposer", _("only the suggestion's proposers evaluate it.")
         )
     if rating == "dissatisfied" and not (comment or "").strip():
-        raise EvaluationError("comment", "say what is missing from the answer.")
+        raise EvaluationError("comment", _("say what is missing from the answer."))
     store = getattr(suggestion, "evaluations", None)
     if store is None:
         store = suggestion.evaluations = PersistentMapping()

@@ -2,6 +2,8 @@
 point to it, take its handling (units, deadline, answer, adoption) and its state, and
 keep following it; reports show which lead each one was merged into."""
 
+from collective.consultation import _
+from collective.consultation.errors import FieldError
 from DateTime import DateTime
 from plone import api
 from plone.uuid.interfaces import IUUID
@@ -29,10 +31,8 @@ HANDLING_FIELDS = (
 CLOSED = ("withdrawn",)
 
 
-class MergeError(ValueError):
-    def __init__(self, field, message):
-        self.field = field
-        super().__init__(f"{field}: {message}")
+class MergeError(FieldError):
+    """Refused; ``field`` names what was wrong."""
 
 
 def lead_of(suggestion):
@@ -56,30 +56,43 @@ def followers(lead):
 def merge(lead, others, comment=""):
     """Merge ``others`` into ``lead``; all are checked before any is changed."""
     if not others:
-        raise MergeError("suggestions", "name at least one suggestion to merge.")
+        raise MergeError("suggestions", _("name at least one suggestion to merge."))
     if lead_of(lead) is not None:
         raise MergeError(
-            "lead", f"“{lead.title}” is itself merged into another suggestion."
+            "lead",
+            _(
+                "“${title}” is itself merged into another suggestion.",
+                mapping={"title": lead.title},
+            ),
         )
     if api.content.get_state(lead) in CLOSED:
-        raise MergeError("lead", f"“{lead.title}” is withdrawn.")
+        raise MergeError(
+            "lead", _("“${title}” is withdrawn.", mapping={"title": lead.title})
+        )
     lead_uid = IUUID(lead)
     for other in others:
         if getattr(other, "portal_type", None) != "Suggestion":
-            raise MergeError("suggestions", "only suggestions can be merged.")
+            raise MergeError("suggestions", _("only suggestions can be merged."))
         if IUUID(other) == lead_uid:
             raise MergeError(
-                "suggestions", "a suggestion cannot be merged into itself."
+                "suggestions", _("a suggestion cannot be merged into itself.")
             )
         current = lead_of(other)
         if current is not None and IUUID(current) != lead_uid:
             raise MergeError(
                 "suggestions",
-                f"“{other.title}” is already merged into “{current.title}”.",
+                _(
+                    "“${title}” is already merged into “${lead}”.",
+                    mapping={"title": other.title, "lead": current.title},
+                ),
             )
         if followers(other):
             raise MergeError(
-                "suggestions", f"“{other.title}” leads merged suggestions of its own."
+                "suggestions",
+                _(
+                    "“${title}” leads merged suggestions of its own.",
+                    mapping={"title": other.title},
+                ),
             )
     intids = getUtility(IIntIds)
     note = comment or f"并入《{lead.title}》办理。"
@@ -92,7 +105,10 @@ def merge(lead, others, comment=""):
 def unmerge(suggestion):
     """Handle it on its own again; it keeps the state it has."""
     if lead_of(suggestion) is None:
-        raise MergeError("suggestion", f"“{suggestion.title}” is not merged.")
+        raise MergeError(
+            "suggestion",
+            _("“${title}” is not merged.", mapping={"title": suggestion.title}),
+        )
     suggestion.merged_into = None
     notify(ObjectModifiedEvent(suggestion))
 

@@ -4,17 +4,17 @@ digest. ``today`` is a parameter everywhere, so a fixed clock tests it and cron 
 """
 
 from collective.consultation import _
+from collective.consultation.dates import as_day
 from collective.consultation.dates import readable
 from collective.consultation.interfaces import setting
 from collective.consultation.mailing import queue
 from collective.consultation.mailing import site_language
 from collective.consultation.mailing import t
 from collective.consultation.mailing import text_message
-from collective.consultation.reports.adoption import as_day
-from collective.consultation.reports.adoption import is_overdue
-from collective.consultation.reports.adoption import WAITING
 from collective.consultation.tracking import notices
 from collective.consultation.tracking import units
+from collective.consultation.tracking.overdue import is_overdue
+from collective.consultation.tracking.overdue import WAITING
 from dataclasses import dataclass
 from dataclasses import field
 from datetime import date

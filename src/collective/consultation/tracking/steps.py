@@ -7,15 +7,18 @@ The check runs before every transition of the suggestion workflow, however it is
 (plone.restapi's ``@workflow``, the Classic UI, a script), so no path skips it."""
 
 from AccessControl import Unauthorized
+from collective.consultation import _
 from collective.consultation import permissions
 from collective.consultation.content.suggestion import ISuggestion
 from collective.consultation.interfaces import setting
 from collective.consultation.tracking import units
+from collective.consultation.workflows import state_title
 from dataclasses import dataclass
 from datetime import date
 from dateutil.relativedelta import relativedelta
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
+from zope.globalrequest import getRequest
 from zope.i18n import translate
 
 
@@ -85,9 +88,15 @@ class StepError(WorkflowException):
         self.transition = transition
         self.errors = errors
 
+    @property
+    def field(self):
+        """The first field named (the one a REST answer names)."""
+        return next(iter(self.errors or {}), "transition")
+
     def reasons(self, request=None):
         """ "field: message" for each reason, translated for the request's language
-        (messages may be i18n messages or plain text)."""
+        (the current one by default; messages may be i18n messages or plain text)."""
+        request = request if request is not None else getRequest()
         return [
             f"{field}: {translate(message, context=request)}"
             for field, message in self.errors.items()
@@ -121,15 +130,15 @@ def problems(suggestion, transition, comment=""):
     errors = {}
     for name in step.required:
         if not getattr(suggestion, name, None):
-            errors[name] = "required for this step."
+            errors[name] = _("required for this step.")
     if step.comment_required and not (comment or "").strip():
-        errors["comment"] = "a reason is required for this step."
+        errors["comment"] = _("a reason is required for this step.")
     if transition in ("refer", "reassign"):
         errors.update(
             units.unregistered(suggestion.lead_unit, suggestion.assisting_units)
         )
     if transition == "remind" and units.find(suggestion.lead_unit) is None:
-        errors["lead_unit"] = "no registered lead unit to remind."
+        errors["lead_unit"] = _("no registered lead unit to remind.")
     return errors
 
 
@@ -184,13 +193,19 @@ def perform(suggestion, transition, values, comment=""):
     step = STEPS.get(transition)
     if step is None:
         raise StepError(
-            transition, {"transition": f"'{transition}' is not a handling step."}
+            transition,
+            {
+                "transition": _(
+                    "'${transition}' is not a handling step.",
+                    mapping={"transition": transition},
+                )
+            },
         )
     refuse_unavailable(suggestion, transition)
     unknown = sorted(set(values) - set(step.fields))
     if unknown:
         raise StepError(
-            transition, {name: "not a field of this step." for name in unknown}
+            transition, {name: _("not a field of this step.") for name in unknown}
         )
     errors = {}
     for name, value in values.items():
@@ -204,7 +219,9 @@ def perform(suggestion, transition, values, comment=""):
     errors.update(problems(merged, transition, comment or _reason(step, values)))
     former = units_of(suggestion)
     if transition == "reassign" and units_of(merged) == former:
-        errors["lead_unit"] = "the same units as now: choose the units that take over."
+        errors["lead_unit"] = _(
+            "the same units as now: choose the units that take over."
+        )
     if errors:
         raise StepError(transition, errors)
     for name, value in values.items():
@@ -225,7 +242,15 @@ def refuse_unavailable(suggestion, transition):
     state = api.content.get_state(suggestion)
     if transition not in wftool["suggestion_workflow"].states[state].transitions:
         raise StepError(
-            transition, {"transition": f"not possible while the suggestion is {state}."}
+            transition,
+            {
+                "transition": _(
+                    "not possible while the suggestion is ${state}.",
+                    mapping={
+                        "state": state_title("Suggestion", state, context=getRequest())
+                    },
+                )
+            },
         )
     if transition in {t["id"] for t in wftool.getTransitionsFor(suggestion)}:
         return
@@ -236,7 +261,9 @@ def refuse_unavailable(suggestion, transition):
         raise StepError(
             transition,
             {
-                "evaluation": "reopened only after a proposer rated the answer dissatisfied."
+                "evaluation": _(
+                    "reopened only after a proposer rated the answer dissatisfied."
+                )
             },
         )
     raise Unauthorized(f"You may not {transition} this suggestion.")

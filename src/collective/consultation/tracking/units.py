@@ -3,8 +3,13 @@
 Suggestions name their units by name (the report's and the Excel lists' way), so a unit is
 found by its exact name."""
 
+from collective.consultation import _
 from plone import api
 from typing import NamedTuple
+from zope.interface import provider
+from zope.schema.interfaces import IVocabularyFactory
+from zope.schema.vocabulary import SimpleTerm
+from zope.schema.vocabulary import SimpleVocabulary
 
 
 class Unit(NamedTuple):
@@ -60,10 +65,22 @@ def unregistered(lead_unit, assisting_units):
     known = set(names())
     errors = {}
     if lead_unit and lead_unit not in known:
-        errors["lead_unit"] = (
-            f"'{lead_unit}' is not in the unit directory; add it there first."
+        errors["lead_unit"] = _(
+            "'${unit}' is not in the unit directory; add it there first.",
+            mapping={"unit": lead_unit},
         )
     missing = [u for u in assisting_units or () if u and u not in known]
     if missing:
-        errors["assisting_units"] = f"not in the unit directory: {'、'.join(missing)}."
+        errors["assisting_units"] = _(
+            "not in the unit directory: ${units}.",
+            mapping={"units": "、".join(missing)},
+        )
     return errors
+
+
+@provider(IVocabularyFactory)
+def units_vocabulary(context=None):
+    """The registered units (承办单位) by name; suggestions store the name."""
+    return SimpleVocabulary(
+        [SimpleTerm(name, name.encode("utf-8").hex(), name) for name in names()]
+    )

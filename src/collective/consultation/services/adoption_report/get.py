@@ -1,12 +1,13 @@
 """GET <site, programme or consultation>/++api++/@adoption-report?format=json|csv|xlsx|docx
 &year=&kind=&state=&unit=: one row per suggestion, from the catalog."""
 
+from collective.consultation.errors import FieldError
+from collective.consultation.errors import not_one_of
 from collective.consultation.mailing import site_language
 from collective.consultation.reports import adoption
 from collective.consultation.reports import writers
 from dataclasses import asdict
 from plone.restapi.services import Service
-from zExceptions import BadRequest
 from ZPublisher.Iterators import filestream_iterator
 
 import json
@@ -39,11 +40,8 @@ class AdoptionReport(Service):
         params = dict(self.request.form)
         fmt = params.get("format") or "json"
         if fmt not in FORMATS:
-            raise BadRequest(f"format: '{fmt}' is not one of {', '.join(FORMATS)}.")
-        try:
-            filters = adoption.Filters.parse(params)
-        except adoption.FilterError as error:
-            raise BadRequest(str(error))
+            raise FieldError("format", not_one_of(fmt, FORMATS))
+        filters = adoption.Filters.parse(params)
         brains = adoption.search(self.context, filters)
         labels = adoption.Labels(self.request)
         summary = adoption.summary(brains)

@@ -1,12 +1,10 @@
 """GET <site>/++api++/@annual-report?year=2018: the year's report (.docx)."""
 
 from collective.consultation.mailing import site_language
-from collective.consultation.reports.adoption import FilterError
-from collective.consultation.reports.adoption import parse_year
 from collective.consultation.reports.annual import annual_docx
 from collective.consultation.reports.annual import figures
+from collective.consultation.validation import parse_year
 from plone.restapi.services import Service
-from zExceptions import BadRequest
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -14,10 +12,7 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 class AnnualReport(Service):
     def render(self):
         self.check_permission()
-        try:
-            year = parse_year(self.request.form.get("year"))
-        except FilterError as error:
-            raise BadRequest(str(error))
+        year = parse_year(self.request.form.get("year"))
         body = annual_docx(figures(year), site_language())
         response = self.request.response
         response.setHeader("Content-Type", DOCX)

@@ -2,7 +2,7 @@
 the attendance marked (leave pre-filled from the answer), and whether marking is open.
 """
 
-from collective.consultation.members import attendance
+from collective.consultation.meeting import attendance
 from dataclasses import asdict
 from plone import api
 from plone.restapi.services import Service

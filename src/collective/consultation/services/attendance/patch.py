@@ -6,13 +6,14 @@
 Marks some or all invitees; one bad entry (not invited, an unknown status, before the start)
 answers 400 naming it and nothing is stored."""
 
-from collective.consultation.members import attendance
+from collective.consultation import _
+from collective.consultation.errors import FieldError
+from collective.consultation.meeting import attendance
 from collective.consultation.services.attendance.get import attendance_summary
 from collective.consultation.services.base import body_text
+from collective.consultation.services.base import json_object
 from collective.consultation.services.base import resolve
-from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
-from zExceptions import BadRequest
 from zope.interface import alsoProvides
 
 import plone.protect.interfaces
@@ -21,28 +22,31 @@ import plone.protect.interfaces
 def member_uid(reference):
     """The UID of a member named by UID, site path or URL."""
     if not isinstance(reference, str) or not reference:
-        raise BadRequest("member: give the member's UID or path.")
+        raise FieldError("member", _("give the member's UID or path."))
     if "/" not in reference:
         return reference  # checked against the invitees
     found = resolve(reference)
     if found is None or found.portal_type != "CommitteeMember":
-        raise BadRequest(f"member: no member at '{reference}'.")
+        raise FieldError(
+            "member",
+            _("no member at '${reference}'.", mapping={"reference": reference}),
+        )
     return found.UID()
 
 
 class AttendancePatch(Service):
     def reply(self):
         alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
-        body = json_body(self.request) or {}
-        entries = body.get("attendance") if isinstance(body, dict) else None
+        entries = json_object(self.request).get("attendance")
         if not isinstance(entries, list) or not entries:
-            raise BadRequest(
-                'attendance: a list of {"member": …, "status": …, "reason": …}.'
+            raise FieldError(
+                "attendance",
+                _('a list of {"member": …, "status": …, "reason": …}.'),
             )
         changes = []
         for entry in entries:
             if not isinstance(entry, dict):
-                raise BadRequest("attendance: each entry is an object.")
+                raise FieldError("attendance", _("each entry is an object."))
             changes.append(
                 (
                     member_uid(entry.get("member")),
@@ -50,8 +54,5 @@ class AttendancePatch(Service):
                     body_text(entry, "reason"),
                 )
             )
-        try:
-            attendance.mark(self.context, changes)
-        except attendance.AttendanceError as exc:
-            raise BadRequest(str(exc))
+        attendance.mark(self.context, changes)
         return attendance_summary(self.context)

@@ -4,14 +4,12 @@ stands: {"status": "present", "time": "…", "late": false, "first": true}; a re
 400 naming the field (code, consultation, time, member); anonymous is 401."""
 
 from collective.consultation.meeting import checkin
-from collective.consultation.members.attendance import AttendanceError
 from collective.consultation.relations import member_of_user
 from collective.consultation.services.base import body_text
+from collective.consultation.services.base import json_object
 from dataclasses import asdict
 from plone import api
-from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
-from zExceptions import BadRequest
 from zExceptions import Unauthorized
 from zope.interface import alsoProvides
 
@@ -23,12 +21,7 @@ class CheckInPost(Service):
         alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
         if api.user.is_anonymous():
             raise Unauthorized("Log in to check in.")
-        body = json_body(self.request) or {}
-        if not isinstance(body, dict):
-            raise BadRequest('code: send {"code": "…"}.')
+        body = json_object(self.request)
         member = member_of_user(api.user.get_current().getId())
-        try:
-            result = checkin.check_in(self.context, member, body_text(body, "code"))
-        except AttendanceError as exc:
-            raise BadRequest(str(exc))
+        result = checkin.check_in(self.context, member, body_text(body, "code"))
         return asdict(result)

@@ -1,20 +1,14 @@
 """GET <site>/++api++/@consultation-stats?year=2018: the year's figures, from the catalog."""
 
-from collective.consultation.reports.adoption import FilterError
-from collective.consultation.reports.adoption import parse_year
+from collective.consultation.errors import check_parameters
 from collective.consultation.reports.stats import consultation_stats
+from collective.consultation.validation import parse_year
 from plone.restapi.services import Service
-from zExceptions import BadRequest
 
 
 class ConsultationStats(Service):
     def reply(self):
-        unknown = sorted(set(self.request.form) - {"year"})
-        if unknown:
-            raise BadRequest(f"Unknown parameter: {', '.join(unknown)}. Use year.")
+        check_parameters(self.request.form, ("year",))
         value = self.request.form.get("year")
-        try:
-            year = parse_year(value) if value not in (None, "") else None
-        except FilterError as error:
-            raise BadRequest(str(error))
+        year = parse_year(value) if value not in (None, "") else None
         return consultation_stats(year)

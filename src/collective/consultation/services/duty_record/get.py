@@ -2,25 +2,19 @@
 the member's consultations and how they attended, the attendance rate, the suggestions
 they proposed and how far those went."""
 
+from collective.consultation.dates import as_day
 from collective.consultation.dates import local_datetime
+from collective.consultation.errors import check_parameters
 from collective.consultation.members import terms
 from collective.consultation.members.duty import record_for
-from collective.consultation.reports.adoption import as_day
-from collective.consultation.reports.adoption import FilterError
-from collective.consultation.reports.adoption import parse_year
+from collective.consultation.validation import parse_year
 from plone.restapi.services import Service
-from zExceptions import BadRequest
 
 
 def year_from(request):
-    unknown = sorted(set(request.form) - {"year", "format"})
-    if unknown:
-        raise BadRequest(f"Unknown parameter: {', '.join(unknown)}. Use year.")
+    check_parameters(request.form, ("year", "term", "format"))
     value = request.form.get("year")
-    try:
-        return parse_year(value) if value not in (None, "") else None
-    except FilterError as exc:
-        raise BadRequest(str(exc))
+    return parse_year(value) if value not in (None, "") else None
 
 
 def record_json(member, year):
@@ -68,10 +62,7 @@ class DutyRecordGet(Service):
     def reply(self):
         if not self.request.form.get("term"):
             return record_json(self.context, year_from(self.request))
-        try:
-            years, period = terms.period_of(self.request.form)
-        except terms.PeriodError as exc:
-            raise BadRequest(str(exc))
+        years, period = terms.period_of(self.request.form)
         return dict(
             record_json(self.context, years),
             year=None,

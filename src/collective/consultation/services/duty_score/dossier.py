@@ -5,17 +5,19 @@
 GET <site>/++api++/@duty-dossiers?year=2018&sector=cdl: every dossier of the committee, or
 of a sector, in one .zip (the secretariat's)."""
 
+from collective.consultation import _
 from collective.consultation import vocabularies
-from collective.consultation.content.validation import text_problem
+from collective.consultation.errors import FieldError
+from collective.consultation.errors import not_one_of
 from collective.consultation.language import site_language
 from collective.consultation.members import dossier
 from collective.consultation.members.terms import members_of
+from collective.consultation.members.terms import period_of
 from collective.consultation.permissions import MANAGE_DUTY_RULES
-from collective.consultation.services.duty_score.get import period_from
+from collective.consultation.services.base import body_text
+from collective.consultation.services.base import json_object
 from plone import api
-from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
-from zExceptions import BadRequest
 from zExceptions import Unauthorized
 from zope.interface import alsoProvides
 
@@ -49,7 +51,7 @@ def file_name(member, period):
 class DutyDossierGet(Service):
     def render(self):
         self.check_permission()
-        years, period = period_from(self.request.form)
+        years, period = period_of(self.request.form)
         body = member_docx(self.context, years, period, site_language())
         response = self.request.response
         response.setHeader("Content-Type", DOCX)
@@ -65,17 +67,12 @@ class DutyDossierPatch(Service):
         alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
         if not api.user.has_permission(MANAGE_DUTY_RULES, obj=self.context):
             raise Unauthorized("The secretariat keeps the dossier's note.")
-        body = json_body(self.request) or {}
-        if not isinstance(body, dict):
-            raise BadRequest('note: send {"year": 2018, "note": "…"}.')
-        note = body.get("note")
-        if not isinstance(note, str):
-            raise BadRequest("note: text is required.")
-        problem = text_problem(note, single_line=False)
-        if problem:
-            raise BadRequest("note: characters that cannot be stored, or too long.")
+        body = json_object(self.request)
+        if body.get("note") is None:
+            raise FieldError("note", _("text is required."))
+        note = body_text(body, "note")
         form = {k: str(v) for k, v in body.items() if k in ("year", "term")}
-        _years, period = period_from(form)
+        _years, period = period_of(form)
         dossier.set_note(self.context, period, note.strip())
         self.request.response.setStatus(204)
         return None
@@ -87,8 +84,8 @@ class DutyDossiersGet(Service):
         form = dict(self.request.form)
         sector = form.pop("sector", None) or None
         if sector and sector not in dict(vocabularies.SECTORS):
-            raise BadRequest(f"sector: '{sector}' is not a sector.")
-        years, period = period_from(form)
+            raise FieldError("sector", not_one_of(sector, dict(vocabularies.SECTORS)))
+        years, period = period_of(form)
         members = members_of(period, sector)
         if members is None:
             members = api.portal.get_tool("portal_catalog").unrestrictedSearchResults(

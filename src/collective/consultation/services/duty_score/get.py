@@ -6,16 +6,7 @@ from collective.consultation.members import scoring
 from collective.consultation.members import terms
 from plone.restapi.serializer.converters import json_compatible
 from plone.restapi.services import Service
-from zExceptions import BadRequest
 from zope.i18n import translate
-
-
-def period_from(form, allowed=("year", "term")):
-    """(years, period description); 400 naming the parameter."""
-    try:
-        return terms.period_of(form, allowed)
-    except terms.PeriodError as exc:
-        raise BadRequest(str(exc))
 
 
 def score_json(score, request):
@@ -44,7 +35,7 @@ def score_json(score, request):
 
 class DutyScoreGet(Service):
     def reply(self):
-        years, period = period_from(self.request.form)
+        years, period = terms.period_of(self.request.form)
         catalog_brain = self.context.portal_catalog.unrestrictedSearchResults(
             UID=self.context.UID()
         )

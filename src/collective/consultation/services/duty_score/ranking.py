@@ -4,16 +4,17 @@ secretariat's). From the catalog only."""
 
 from collective.consultation import _
 from collective.consultation import vocabularies
+from collective.consultation.errors import FieldError
+from collective.consultation.errors import not_one_of
 from collective.consultation.members import scoring
 from collective.consultation.members.terms import members_of
+from collective.consultation.members.terms import period_of
 from collective.consultation.safetext import xlsx_row
 from collective.consultation.services.base import JsonOrWorkbook
-from collective.consultation.services.duty_score.get import period_from
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from plone import api
-from zExceptions import BadRequest
 from zope.i18n import translate
 
 import tempfile
@@ -26,8 +27,8 @@ class DutyScoresGet(JsonOrWorkbook):
         form = dict(self.request.form)
         sector = form.get("sector") or None
         if sector and sector not in dict(vocabularies.SECTORS):
-            raise BadRequest(f"sector: '{sector}' is not a sector.")
-        years, period = period_from(self.request.form, PARAMETERS)
+            raise FieldError("sector", not_one_of(sector, dict(vocabularies.SECTORS)))
+        years, period = period_of(self.request.form, PARAMETERS)
         members = members_of(period, sector)
         return (
             years,

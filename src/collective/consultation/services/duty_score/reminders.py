@@ -4,14 +4,14 @@ pass from the year's review day. POST {"year": 2018, "members": [UID, …]} mail
 listed (all of them when ``members`` is left out) through the outbox; 400 names a member
 who is not on the list."""
 
+from collective.consultation import _
+from collective.consultation.errors import FieldError
 from collective.consultation.members import talks
-from collective.consultation.reports.adoption import FilterError
-from collective.consultation.reports.adoption import parse_year
+from collective.consultation.services.base import json_object
+from collective.consultation.validation import parse_year
 from dataclasses import asdict
 from plone import api
-from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
-from zExceptions import BadRequest
 from zope.interface import alsoProvides
 
 import plone.protect.interfaces
@@ -19,11 +19,8 @@ import plone.protect.interfaces
 
 def checked_year(value):
     if value in (None, ""):
-        raise BadRequest("year: give the year.")
-    try:
-        return parse_year(value)
-    except FilterError as exc:
-        raise BadRequest(str(exc))
+        raise FieldError("year", _("give the year."))
+    return parse_year(value)
 
 
 def listing(year, reminders):
@@ -43,19 +40,20 @@ class DutyRemindersGet(Service):
 class DutyRemindersPost(Service):
     def reply(self):
         alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
-        body = json_body(self.request) or {}
-        if not isinstance(body, dict):
-            raise BadRequest('year: send {"year": 2018}.')
+        body = json_object(self.request)
         year = checked_year(body.get("year"))
         due = talks.due(year)
         chosen = body.get("members")
         if chosen is not None:
             if not isinstance(chosen, list):
-                raise BadRequest("members: a list of member UIDs.")
+                raise FieldError("members", _("a list of member UIDs."))
             listed = {reminder.member for reminder in due}
             strangers = [uid for uid in chosen if uid not in listed]
             if strangers:
-                raise BadRequest(f"members: not to be reminded: {strangers[0]}.")
+                raise FieldError(
+                    "members",
+                    _("not to be reminded: ${uid}.", mapping={"uid": strangers[0]}),
+                )
             due = [reminder for reminder in due if reminder.member in chosen]
         sent = talks.send(due, year)
         return dict(listing(year, due), sent=sent)

@@ -2,15 +2,17 @@
 "dissatisfied", "comment": "..."}: a proposer rates the answer. The secretariat may record
 a proposer's rating for them with {"proposer": "<member UID>"}."""
 
+from collective.consultation import _
 from collective.consultation import permissions
+from collective.consultation.errors import FieldError
+from collective.consultation.errors import not_one_of
 from collective.consultation.services.base import body_text
+from collective.consultation.services.base import json_object
 from collective.consultation.services.evaluation.get import evaluation_summary
 from collective.consultation.tracking import evaluation
 from plone import api
-from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
 from plone.uuid.interfaces import IUUID
-from zExceptions import BadRequest
 from zope.interface import alsoProvides
 
 import plone.protect.interfaces
@@ -19,22 +21,16 @@ import plone.protect.interfaces
 class EvaluationPost(Service):
     def reply(self):
         alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
-        data = json_body(self.request) or {}
-        if not isinstance(data, dict):
-            raise BadRequest("The body must be a JSON object.")
+        data = json_object(self.request)
         proposer = data.get("proposer")
         if proposer is not None and not isinstance(proposer, str):
-            raise BadRequest("proposer: the member's UID.")
-        if not isinstance(data.get("rating"), (str, type(None))):
-            raise BadRequest(
-                "rating: one of satisfied, basically_satisfied, dissatisfied."
-            )
+            raise FieldError("proposer", _("the member's UID."))
+        rating = data.get("rating")
+        if not isinstance(rating, (str, type(None))):
+            raise FieldError("rating", not_one_of(rating, evaluation.RATINGS))
         comment = body_text(data, "comment")
         member = self.member(proposer)
-        try:
-            evaluation.evaluate(self.context, member, data.get("rating"), comment)
-        except evaluation.EvaluationError as exc:
-            raise BadRequest(str(exc))
+        evaluation.evaluate(self.context, member, rating, comment)
         return evaluation_summary(self.context)
 
     def member(self, proposer):
@@ -43,8 +39,9 @@ class EvaluationPost(Service):
             if not api.user.has_permission(
                 permissions.HANDLE_SUGGESTION, obj=self.context
             ):
-                raise BadRequest(
-                    "proposer: only the secretariat records a rating for a proposer."
+                raise FieldError(
+                    "proposer",
+                    _("only the secretariat records a rating for a proposer."),
                 )
             found = [
                 m
@@ -52,15 +49,23 @@ class EvaluationPost(Service):
                 if IUUID(m) == proposer
             ]
             if not found:
-                raise BadRequest(
-                    f"proposer: '{proposer}' is not a proposer of this suggestion."
+                raise FieldError(
+                    "proposer",
+                    _(
+                        "'${uid}' is not a proposer of this suggestion.",
+                        mapping={"uid": proposer},
+                    ),
                 )
             return found[0]
         member = evaluation.member_for_user(
             self.context, api.user.get_current().getId()
         )
         if member is None:
-            raise BadRequest(
-                "proposer: you are not a proposer of this suggestion; name one with 'proposer'."
+            raise FieldError(
+                "proposer",
+                _(
+                    "you are not a proposer of this suggestion; "
+                    "name one with 'proposer'."
+                ),
             )
         return member

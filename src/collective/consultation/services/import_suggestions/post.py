@@ -6,8 +6,11 @@ A dry run (the default) answers the preview and every problem (row, column, mess
 Without it, all rows are created, or none: any problem answers 400 with the same list.
 """
 
+from collective.consultation import _
+from collective.consultation.errors import FieldError
+from collective.consultation.services.base import boolean
+from collective.consultation.services.base import json_object
 from collective.consultation.tracking import importer
-from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
 from zExceptions import BadRequest
 from zope.interface import alsoProvides
@@ -22,21 +25,19 @@ MAX_BYTES = 20 * 1024 * 1024
 class ImportSuggestions(Service):
     def reply(self):
         alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
-        body = json_body(self.request) or {}
-        upload = body.get("file") if isinstance(body, dict) else None
+        body = json_object(self.request)
+        upload = body.get("file")
         if not isinstance(upload, dict) or not isinstance(upload.get("data"), str):
-            raise BadRequest(
-                'file: send {"file": {"data": "<base64>", "filename": "….xlsx"}}.'
+            raise FieldError(
+                "file", _('send {"file": {"data": "<base64>", "filename": "….xlsx"}}.')
             )
         try:
             data = base64.b64decode(upload["data"], validate=True)
         except (binascii.Error, ValueError):
-            raise BadRequest("file: data is not base64.")
+            raise FieldError("file", _("the data is not base64."))
         if len(data) > MAX_BYTES:
-            raise BadRequest("file: larger than 20 MB.")
-        dry_run = body.get("dry_run", True)
-        if not isinstance(dry_run, bool):
-            raise BadRequest("dry_run: true or false.")
+            raise FieldError("file", _("larger than 20 MB."))
+        dry_run = boolean(body, "dry_run", True)
         try:
             result = importer.run(
                 self.context,

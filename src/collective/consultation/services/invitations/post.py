@@ -2,12 +2,13 @@
 {"recipients": [member UID, guest key or e-mail, ...]}. The messages are queued; the answer
 lists who they were queued for, and the summary shows their delivery as it goes."""
 
+from collective.consultation import _
 from collective.consultation.calendar import invitations
+from collective.consultation.errors import FieldError
+from collective.consultation.services.base import json_object
 from collective.consultation.services.invitations.get import invitations_summary
 from plone import api
-from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
-from zExceptions import BadRequest
 from zope.interface import alsoProvides
 
 import plone.protect.interfaces
@@ -17,14 +18,15 @@ class InvitationsPost(Service):
     def reply(self):
         # JSON only, and cookie-authenticated calls from this site only (services/csrf.py)
         alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
-        data = json_body(self.request) or {}
-        if not isinstance(data, dict):
-            raise BadRequest("The body must be a JSON object.")
+        data = json_object(self.request)
         if api.content.get_state(self.context) != "scheduled":
-            raise BadRequest("Invitations are sent for a scheduled consultation only.")
+            raise FieldError(
+                "review_state",
+                _("invitations are sent for a scheduled consultation only."),
+            )
         if invitations.is_over(self.context):
-            raise BadRequest(
-                "The consultation is over: invitations are no longer sent."
+            raise FieldError(
+                "end", _("the consultation is over: invitations are no longer sent.")
             )
         chosen = self.chosen(
             data.get("recipients"), invitations.recipients(self.context)
@@ -38,8 +40,9 @@ class InvitationsPost(Service):
         if wanted is None:
             return everyone
         if not isinstance(wanted, list) or not all(isinstance(w, str) for w in wanted):
-            raise BadRequest(
-                "recipients: a list of member UIDs, guest keys or e-mail addresses."
+            raise FieldError(
+                "recipients",
+                _("a list of member UIDs, guest keys or e-mail addresses."),
             )
         lookup = {r.key: r for r in everyone}
         lookup.update({r.email.lower(): r for r in everyone})
@@ -51,7 +54,11 @@ class InvitationsPost(Service):
             else:
                 chosen[recipient.key] = recipient
         if unknown:
-            raise BadRequest(
-                f"recipients: not invited to this consultation: {', '.join(unknown)}"
+            raise FieldError(
+                "recipients",
+                _(
+                    "not invited to this consultation: ${names}.",
+                    mapping={"names": ", ".join(unknown)},
+                ),
             )
         return list(chosen.values())

@@ -3,7 +3,6 @@
 from collective.consultation.services.merge.get import lineage
 from collective.consultation.tracking import merge
 from plone.restapi.services import Service
-from zExceptions import BadRequest
 from zope.interface import alsoProvides
 
 import plone.protect.interfaces
@@ -12,8 +11,5 @@ import plone.protect.interfaces
 class MergeDelete(Service):
     def reply(self):
         alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
-        try:
-            merge.unmerge(self.context)
-        except merge.MergeError as exc:
-            raise BadRequest(str(exc))
+        merge.unmerge(self.context)
         return lineage(self.context)

@@ -1,7 +1,7 @@
 """GET <site>/++api++/@reminders: the suggestions past their answer deadline, by lead unit,
 as the next reminders would name them."""
 
-from collective.consultation.reports.adoption import as_day
+from collective.consultation.dates import as_day
 from collective.consultation.tracking import reminders
 from collective.consultation.tracking import units
 from datetime import date

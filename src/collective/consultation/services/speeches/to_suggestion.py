@@ -3,9 +3,7 @@ suggestion of its consultation, proposed by its speaker and co-speakers. 201 wit
 suggestion's address; 400 when the speech is not arranged or already a suggestion."""
 
 from collective.consultation.meeting import speeches
-from collective.consultation.tracking.steps import StepError
 from plone.restapi.services import Service
-from zExceptions import BadRequest
 from zope.interface import alsoProvides
 
 import plone.protect.interfaces
@@ -14,10 +12,7 @@ import plone.protect.interfaces
 class ToSuggestionPost(Service):
     def reply(self):
         alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
-        try:
-            suggestion = speeches.to_suggestion(self.context)
-        except StepError as exc:
-            raise BadRequest(exc.text(self.request))
+        suggestion = speeches.to_suggestion(self.context)
         self.request.response.setStatus(201)
         self.request.response.setHeader("Location", suggestion.absolute_url())
         return {"@id": suggestion.absolute_url(), "title": suggestion.Title()}

@@ -3,21 +3,20 @@ checked first: the comment is text (kept in the history for good, so an object o
 control character there is refused with 400 naming it), the flags are booleans and the
 dates are text."""
 
+from collective.consultation import _
+from collective.consultation.errors import FieldError
 from collective.consultation.services.base import body_text
-from plone.restapi.deserializer import json_body
+from collective.consultation.services.base import boolean
+from collective.consultation.services.base import json_object
 from plone.restapi.services.workflow.transition import WorkflowTransition
-from zExceptions import BadRequest
 
 
 class CheckedWorkflowTransition(WorkflowTransition):
     def reply(self):
-        data = json_body(self.request)
-        if not isinstance(data, dict):
-            raise BadRequest("The body must be a JSON object.")
+        data = json_object(self.request)
         body_text(data, "comment")
-        if not isinstance(data.get("include_children", False), bool):
-            raise BadRequest("include_children: true or false.")
+        boolean(data, "include_children", False)
         for name in ("effective", "expires"):
             if name in data and not isinstance(data[name], (str, type(None))):
-                raise BadRequest(f"{name}: a date and time as text.")
+                raise FieldError(name, _("a date and time as text."))
         return super().reply()

@@ -2,6 +2,7 @@
 and by the field-level form validators (browser/validators.py), so both say the same."""
 
 from collective.consultation import _
+from collective.consultation.errors import FieldError
 from collective.consultation.vocabularies import URL_SCHEMES
 from dataclasses import dataclass
 from plone.schema.email import _isemail
@@ -132,6 +133,26 @@ def relation_targets(portal_type):
         return True
 
     return check
+
+
+def parse_year(value, field="year"):
+    """A year given as text (a query string, a form) or a number; FieldError naming
+    ``field`` when it is not a year from 1949 to 2100."""
+    try:
+        year = int(value)
+    except (TypeError, ValueError):
+        raise FieldError(
+            field, _("'${value}' is not a year.", mapping={"value": str(value)})
+        )
+    if not YEAR_MIN <= year <= YEAR_MAX:
+        raise FieldError(
+            field,
+            _(
+                "${year} is outside ${first}..${last}.",
+                mapping={"year": year, "first": YEAR_MIN, "last": YEAR_MAX},
+            ),
+        )
+    return year
 
 
 def check_year(value):

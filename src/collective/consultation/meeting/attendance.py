@@ -2,7 +2,10 @@
 once the consultation has begun. Leave comes pre-filled from the member's answer to the
 invitation (请假, with its reason). Marks are kept on the consultation, who and when."""
 
+from collective.consultation import _
 from collective.consultation.calendar.invitations import InvitationLog
+from collective.consultation.errors import FieldError
+from collective.consultation.errors import not_one_of
 from collective.consultation.relations import related_objects
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,12 +20,8 @@ STATUSES = ("present", "leave", "absent")
 MARKABLE_STATES = ("scheduled", "held", "minuted")
 
 
-class AttendanceError(ValueError):
+class AttendanceError(FieldError):
     """Refused; ``field`` names what was wrong."""
-
-    def __init__(self, field, message):
-        self.field = field
-        super().__init__(f"{field}: {message}")
 
 
 @dataclass
@@ -108,24 +107,31 @@ def mark(consultation, changes, now=None):
     if state not in MARKABLE_STATES:
         raise AttendanceError(
             "consultation",
-            f"attendance is kept for a consultation that takes place, not a {state} one.",
+            _(
+                "attendance is kept for a consultation that takes place, not a ${state} "
+                "one.",
+                mapping={"state": state},
+            ),
         )
     if not has_begun(consultation, now):
         raise AttendanceError(
-            "consultation", "it has not begun yet; attendance is marked from its start."
+            "consultation",
+            _("it has not begun yet; attendance is marked from its start."),
         )
     invited = {IUUID(m): m for m in related_objects(consultation.invitees)}
     for uid, status, reason in changes:
         if uid not in invited:
             raise AttendanceError(
-                "member", f"'{uid}' is not invited to this consultation."
+                "member",
+                _(
+                    "'${uid}' is not invited to this consultation.",
+                    mapping={"uid": uid},
+                ),
             )
         if status not in STATUSES:
-            raise AttendanceError(
-                "status", f"'{status}' is not one of {', '.join(STATUSES)}."
-            )
+            raise AttendanceError("status", not_one_of(status, STATUSES))
         if not isinstance(reason, str):
-            raise AttendanceError("reason", "must be text.")
+            raise AttendanceError("reason", _("must be text."))
     store = _store(consultation)
     log = InvitationLog(consultation)
     by = api.user.get_current().getId()

@@ -1,0 +1,1 @@
+The settings through plone.restapi: `@controlpanels/consultation-settings`. [plone-grade]

@@ -1,0 +1,1 @@
+Speeches (协商发言): members submit them before the deadline, staff arrange the order, minutes and responding units (mailed after commit); delivered speeches go into the minutes, the annual report and duty records, and an arranged one can become a suggestion. [meeting-day]

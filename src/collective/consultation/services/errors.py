@@ -1,0 +1,29 @@
+"""A refusal raised by the core answers a REST request with 400: the message in the
+request's language and the field it names. Refusals are errors.FieldError, and
+tracking.steps.StepError for a workflow step (it names every field wrong at once).
+Services need no try/except of their own; the transaction is aborted as for any error,
+so nothing is half-written."""
+
+from json import dumps
+from plone.rest.errors import ErrorHandling
+
+
+class FieldErrorHandling(ErrorHandling):
+    """plone.rest's error view, with the status and message a refusal deserves."""
+
+    def __call__(self):
+        data = self.render_exception(self.context)
+        response = self.request.response
+        response.setHeader("Content-Type", "application/json")
+        response.setStatus(400, lock=1)
+        response.setBody(dumps(data, indent=2, sort_keys=True), lock=1)
+        response._has_challenged = True  # as plone.rest: no login redirect
+
+    def render_exception(self, exception):
+        data = super().render_exception(exception)
+        data.update(
+            type="BadRequest",
+            message=exception.text(self.request),
+            field=exception.field,
+        )
+        return data
