@@ -10,7 +10,7 @@ export PORT SMTP_PORT ADMIN_PASSWORD BIN
 
 STAMP := $(VENV)/.installed
 
-.PHONY: help install install-cluster install-lint lint format run run-zeo run-relstorage remind test test-cluster smoke bench screenshots bench-load constraints versions-cfg buildout-check i18n clean
+.PHONY: docs docs-update help install install-cluster install-lint lint format run run-zeo run-relstorage remind test test-cluster smoke bench screenshots bench-load constraints versions-cfg buildout-check i18n clean
 
 help:
 	@echo "make run             install, create the demo site once, serve http://localhost:$(PORT)/Plone"
@@ -28,27 +28,40 @@ help:
 	@echo "make versions-cfg    write profiles/versions.cfg from constraints.txt"
 	@echo "make buildout-check  build the same site with buildout in a temporary folder"
 	@echo "make i18n            rebuild the .pot files and sync the .po catalogs"
+	@echo "make docs            build the documentation (docs/_build/html); warnings fail it"
+	@echo "make docs-update     rewrite the REST examples and settings table from the test site"
+
+# uv (from PyPI, pinned) installs the pinned set in seconds; pip does it when uv cannot
+# be had or fails. $(call install_pinned,test dev) installs the package with those extras
+# under constraints.txt.
+comma := ,
+space := $() $()
+extras = -e ".[$(subst $(space),$(comma),$(1))]"
+install_pinned = if [ -x $(BIN)/uv ] && $(BIN)/uv pip install -q --python $(BIN)/python \
+	-c constraints.txt $(call extras,$(1)); then :; \
+	else $(BIN)/pip install -q -c constraints.txt $(call extras,$(1)); fi
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q -c constraints.txt pip setuptools wheel
+	-$(BIN)/pip install -q -c constraints.txt uv
 
 $(STAMP): $(BIN)/python setup.py constraints.txt
-	$(BIN)/pip install -q -c constraints.txt -e ".[test,dev]"
+	$(call install_pinned,test dev)
 	touch $@
 
 install: $(STAMP)
 
 CLUSTER_STAMP := $(VENV)/.installed-cluster
 $(CLUSTER_STAMP): $(STAMP)
-	$(BIN)/pip install -q -c constraints.txt -e ".[test,dev,relstorage]"
+	$(call install_pinned,test dev relstorage)
 	touch $@
 
 install-cluster: $(CLUSTER_STAMP)
 
 LINT_STAMP := $(VENV)/.installed-lint
 $(LINT_STAMP): $(STAMP)
-	$(BIN)/pip install -q -c constraints.txt -e ".[lint]"
+	$(call install_pinned,lint)
 	touch $@
 
 install-lint: $(LINT_STAMP)
@@ -109,7 +122,7 @@ constraints:
 	rm -rf .freeze-venv
 	$(PYTHON) -m venv .freeze-venv
 	.freeze-venv/bin/pip install -q -U pip
-	.freeze-venv/bin/pip install -q "plone.app.layout==6.0.2" -e ".[test,dev,i18n,buildout,lint,relstorage]"
+	.freeze-venv/bin/pip install -q "plone.app.layout==6.0.2" uv -e ".[test,dev,i18n,buildout,lint,relstorage]"
 	.freeze-venv/bin/pip freeze --all --exclude-editable | grep -v -E '^pip==' > constraints.txt
 	@if grep -E '==[^ ]*(a|b|rc|dev)[0-9]+$$' constraints.txt; then echo "pre-releases above"; exit 1; fi
 	rm -rf .freeze-venv
@@ -121,8 +134,26 @@ versions-cfg:
 buildout-check:
 	scripts/buildout_check.sh
 
+# The docs in their own venv (docs/requirements.txt): Sphinx's docutils is not Plone's.
+DOCS_VENV := .venv-docs
+$(DOCS_VENV)/.installed: docs/requirements.txt
+	$(PYTHON) -m venv $(DOCS_VENV)
+	$(DOCS_VENV)/bin/pip install -q uv==0.13.9 || true
+	if [ -x $(DOCS_VENV)/bin/uv ] && $(DOCS_VENV)/bin/uv pip install -q \
+	  --python $(DOCS_VENV)/bin/python -r docs/requirements.txt; then :; \
+	else $(DOCS_VENV)/bin/pip install -q -r docs/requirements.txt; fi
+	touch $@
+
+# Warnings are errors: a broken link or a page left out of the index fails the build.
+docs: $(DOCS_VENV)/.installed
+	$(DOCS_VENV)/bin/sphinx-build -q -W --keep-going -b html docs docs/_build/html
+
+# The REST examples and the settings table, rewritten from the running test site.
+docs-update: install
+	DOCS_UPDATE=1 $(BIN)/pytest -q tests/test_documentation.py
+
 i18n: install
-	$(BIN)/pip install -q -c constraints.txt -e ".[i18n]"
+	$(call install_pinned,i18n)
 	cd src/collective/consultation && \
 	  ../../../$(BIN)/i18ndude rebuild-pot --pot locales/collective.consultation.pot --create collective.consultation --merge locales/collective.consultation-manual.pot . && \
 	  ../../../$(BIN)/i18ndude rebuild-pot --pot locales/plone.pot --create plone --merge locales/plone-manual.pot profiles && \
