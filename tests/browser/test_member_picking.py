@@ -44,7 +44,7 @@ def test_the_picker_finds_a_member_by_initials(page, portal_url):
 
 
 def test_inviting_a_whole_sector(functional, staff):
-    from test_calendar import future
+    from helpers import future
 
     url = add_consultation(
         staff,
@@ -85,7 +85,7 @@ def test_the_picker_speaks_chinese_when_nobody_matches(page, portal_url, functio
 
 def test_inviting_the_whole_standing_committee(functional, staff):
     from collective.consultation.demo.members import STANDING_COMMITTEE
-    from test_calendar import future
+    from helpers import future
 
     url = add_consultation(staff, "常委会专题协商会", future(26, 9), future(26, 11))
     browser = browser_for(functional, *STAFF)

@@ -8,7 +8,7 @@ from conftest import MEMBER
 from conftest import search
 from conftest import SECRETARY
 from conftest import STAFF
-from test_calendar import future
+from helpers import future
 
 import pytest
 import transaction

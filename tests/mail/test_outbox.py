@@ -12,7 +12,7 @@ from datetime import timedelta
 from datetime import timezone
 from email import message_from_bytes
 from email import policy
-from test_calendar import future
+from helpers import future
 
 import pytest
 import threading
@@ -259,7 +259,7 @@ def test_two_workers_deliver_each_message_once(functional, staff):
 def test_proposers_hear_of_the_answer_with_a_link_to_rate_it(
     functional, secretary, smtp
 ):
-    from test_tracking import REFERRAL
+    from helpers import REFERRAL
 
     functional["portal"].portal_registry["plone.default_language"] = "zh-cn"
     transaction.commit()

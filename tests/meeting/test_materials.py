@@ -6,9 +6,9 @@ from conftest import add_consultation
 from conftest import browser_for
 from conftest import INVITEE
 from conftest import STAFF
+from helpers import mails
 from io import BytesIO
 from test_checkin import scheduled
-from test_tracking import mails
 
 import pytest
 import transaction

@@ -9,10 +9,10 @@ from conftest import browser_for
 from conftest import STAFF
 from datetime import datetime
 from datetime import timedelta
+from helpers import mails
 from io import BytesIO
 from test_checkin import at
 from test_checkin import scheduled
-from test_tracking import mails
 from zoneinfo import ZoneInfo
 
 import pytest

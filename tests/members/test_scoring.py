@@ -368,7 +368,7 @@ def test_the_members_to_talk_to(functional, secretary):
 
 
 def test_reminders_are_mailed_to_those_chosen(functional, secretary, smtp):
-    from test_tracking import mails
+    from helpers import mails
 
     items = secretary.get(f"/@duty-reminders?year={YEAR}").json()["items"]
     assert len(items) >= 2
@@ -402,7 +402,7 @@ def test_a_later_review_day_keeps_the_score_out_of_it(functional, secretary):
 
 
 def test_the_rules_page_mails_the_ticked_members(functional, secretary, smtp):
-    from test_tracking import mails
+    from helpers import mails
 
     listed = secretary.get(f"/@duty-reminders?year={YEAR}").json()["items"]
     with_mail = [

@@ -1,10 +1,10 @@
 """A small upload cannot keep a worker busy: the workbook's unpacked size is measured
 before it is parsed, and rows are read no further than the limits."""
 
+from helpers import HEADER
+from helpers import post
+from helpers import xlsx
 from openpyxl import Workbook
-from test_import import HEADER
-from test_import import post
-from test_import import xlsx
 
 import io
 import zipfile

@@ -116,7 +116,7 @@ def test_mail_with_stored_invisible_characters(staff, secretary, functional, poi
         json={"lead_unit": "市民政局", "deadline": "2019-03-31"},
     )
     assert response.status_code == 200, response.text
-    from test_calendar import future
+    from helpers import future
 
     created = staff.post(
         "/2018",

@@ -7,7 +7,7 @@ from collective.consultation.testing import MailSink
 from conftest import LOGINS
 from email import message_from_bytes
 from email import policy
-from test_calendar import future
+from helpers import future
 
 import icalendar
 import json

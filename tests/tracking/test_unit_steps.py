@@ -4,8 +4,8 @@ recorded in the history with its reason, refused with the field named when its d
 wrong; the units are no longer a free-text edit once referred."""
 
 from email.utils import getaddresses
-from test_tracking import mails
-from test_tracking import REFERRAL
+from helpers import mails
+from helpers import REFERRAL
 from test_tracking import smtp  # noqa: F401 - a fixture
 from test_tracking import submitted  # noqa: F401 - a fixture
 

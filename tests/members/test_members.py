@@ -301,7 +301,7 @@ class TestPages:
 
     def test_my_duties_open_on_what_comes_next(self, functional, portal_url, staff):
         from conftest import add_consultation
-        from test_calendar import future
+        from helpers import future
 
         add_consultation(
             staff,

@@ -5,9 +5,9 @@ merging, and the overdue reminders with a fixed clock."""
 from collective.consultation.tracking import reminders
 from conftest import search
 from datetime import date
-from email import message_from_bytes
-from email import policy
 from email.utils import getaddresses
+from helpers import mails
+from helpers import REFERRAL
 
 import base64
 import pytest
@@ -26,13 +26,6 @@ def smtp(functional):
     sink = MailSink(functional)
     sink.clear()
     return sink
-
-
-def mails(smtp):
-    return [
-        message_from_bytes(raw, policy=policy.default)
-        for _sender, _rcpt, raw in smtp.messages
-    ]
 
 
 @pytest.fixture
@@ -64,11 +57,6 @@ def state(session, url):
 
 
 WATER_BUREAU = "/units/u01"  # 市水利和湖泊局 in the demo's unit directory
-REFERRAL = {
-    "lead_unit": "市水利和湖泊局",
-    "assisting_units": ["市卫生健康委员会"],
-    "deadline": "2030-03-31",
-}
 
 
 class TestRequiredData:

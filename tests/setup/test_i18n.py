@@ -3,6 +3,7 @@ translation (and an English one)."""
 
 from collective.consultation import validation
 from collective.consultation import vocabularies
+from collective.consultation.content import CONTENT_TYPES
 from collective.consultation.content.consultation import IConsultation
 from collective.consultation.content.material import IMeetingMaterial
 from collective.consultation.content.member import ICommitteeMember
@@ -70,19 +71,7 @@ def test_label_in_chinese_and_english(portal, where, msgid):
     assert en and not CJK.search(en)
 
 
-@pytest.mark.parametrize(
-    "portal_type",
-    [
-        "ConsultationProgramme",
-        "Consultation",
-        "Suggestion",
-        "MemberDirectory",
-        "CommitteeMember",
-        "UnitDirectory",
-        "HandlingUnit",
-        "MinutesFile",
-    ],
-)
+@pytest.mark.parametrize("portal_type", sorted(CONTENT_TYPES))
 def test_type_titles(portal, portal_type):
     fti = portal.portal_types[portal_type]
     assert CJK.search(

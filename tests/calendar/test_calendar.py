@@ -3,10 +3,10 @@ real SMTP server (aiosmtpd) and every calendar parsed back by icalendar and by v
 """
 
 from collective.consultation.testing import free_port
-from datetime import datetime
 from datetime import timedelta
 from email import message_from_bytes
 from email import policy
+from helpers import future
 from urllib.parse import parse_qs
 from urllib.parse import urlparse
 
@@ -19,11 +19,6 @@ import transaction
 import vobject
 
 TZ = pytz.timezone("Asia/Shanghai")
-
-
-def future(days, hour=9):
-    moment = datetime.now(TZ).replace(hour=hour, minute=0, second=0, microsecond=0)
-    return (moment + timedelta(days=days)).isoformat()
 
 
 GUEST = "王教授 | 湖北科技学院 | expert@example.net"

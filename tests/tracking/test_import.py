@@ -2,12 +2,12 @@
 previews, errors that name the row and column, and all-or-nothing commits."""
 
 from datetime import date
-from openpyxl import Workbook
+from helpers import HEADER
+from helpers import post
+from helpers import xlsx
 
-import base64
 import io
 
-HEADER = ["标题", "建议内容", "协商活动", "提出人", "牵头单位", "协办单位", "答复期限"]
 WATER = "幕阜山片区农村安全饮水双月协商会"
 GOOD = [
     [
@@ -40,28 +40,9 @@ GOOD = [
 ]
 
 
-def xlsx(rows, header=HEADER):
-    book = Workbook()
-    sheet = book.active
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
 def csv_bytes(rows, encoding="utf-8-sig", header=HEADER):
     lines = [",".join(header)] + [",".join(str(c) for c in row) for row in rows]
     return ("\r\n".join(lines) + "\r\n").encode(encoding)
-
-
-def post(session, data, filename, **options):
-    body = {
-        "file": {"data": base64.b64encode(data).decode(), "filename": filename},
-        **options,
-    }
-    return session.post("/2018/@import-suggestions", json=body)
 
 
 def count(session):
