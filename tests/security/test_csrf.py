@@ -98,8 +98,23 @@ class TestRestWithTheLoginCookie:
             headers={"Origin": "http://evil.example"},
         )
         assert response.status_code == 403
+        assert response.json()["message"] == (
+            "Cross-site request from http://evil.example refused."
+        )
         transaction.begin()
         assert submitted.title != "改"
+
+    @pytest.mark.usefixtures("chinese")
+    def test_the_refusal_is_in_the_sites_language(self, secretary_browser, submitted):
+        response = secretary_browser.patch(
+            f"{submitted.absolute_url()}/++api++",
+            json={"title": "改"},
+            headers={"Origin": "http://evil.example"},
+        )
+        assert response.status_code == 403
+        assert (
+            response.json()["message"] == "已拒绝来自 http://evil.example 的跨站请求。"
+        )
 
     def test_the_sites_own_json_call_works(
         self, secretary_browser, portal_url, submitted

@@ -90,3 +90,17 @@ def test_a_step_refused_in_chinese(session_as):
     field, message = refusal(response)
     assert field == "transition"
     assert message == "adopt: transition: 建议处于“已采纳”状态时不能进行此步骤。"
+
+
+@pytest.mark.usefixtures("chinese")
+def test_import_problems_in_chinese(session_as):
+    from helpers import HEADER
+    from helpers import post
+    from helpers import xlsx
+
+    row = ["关于加强水源地巡查的建议", "", "", "查无此人", "", "", "明年"]
+    response = post(session_as("secretary"), xlsx([row]), "建议.xlsx", dry_run=True)
+    assert response.status_code == 200
+    problems = {p["column"]: p["message"] for p in response.json()["problems"]}
+    assert problems[HEADER[3]] == "“查无此人”不在委员名录中。"
+    assert problems[HEADER[6]].startswith("“明年”不是日期")

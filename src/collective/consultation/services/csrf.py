@@ -11,9 +11,11 @@ does not allow). Clients that send credentials themselves (basic auth, JWT beare
 not browsers acting on a cookie and pass."""
 
 from Acquisition import aq_base
+from collective.consultation import _
 from plone.rest.interfaces import IService
 from urllib.parse import urlsplit
 from zExceptions import Forbidden
+from zope.i18n import translate
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 LOGIN_COOKIES = ("__ac", "auth_token")
@@ -34,13 +36,15 @@ def cross_site_problem(request):
     """Why this cookie-authenticated write is refused, or None."""
     origin = request.getHeader("Origin")
     if origin and _origin(origin) != _origin(request.get("SERVER_URL")):
-        return f"Cross-site request from {origin} refused."
+        return _(
+            "Cross-site request from ${origin} refused.", mapping={"origin": origin}
+        )
     if request.get("REQUEST_METHOD") == "POST":
         content_type = (request.getHeader("Content-Type") or "").split(";")[0]
         if content_type.strip().lower() not in JSON_TYPES and not request.getHeader(
             "X-Requested-With"
         ):
-            return "Send JSON (Content-Type: application/json) to change anything."
+            return _("Send JSON (Content-Type: application/json) to change anything.")
     return None
 
 
@@ -58,4 +62,4 @@ def refuse_cross_site_writes(event):
         return
     problem = cross_site_problem(request)
     if problem:
-        raise Forbidden(problem)
+        raise Forbidden(translate(problem, context=request))

@@ -3,6 +3,9 @@ programme: each row becomes a suggestion of the consultation it names (or a publ
 item of the programme). Every row is checked before anything is written; one bad row and
 nothing is stored. A dry run returns the same preview and errors without writing."""
 
+from collective.consultation import _
+from collective.consultation.errors import FieldError
+from collective.consultation.errors import not_one_of
 from collective.consultation.tracking import units
 from dataclasses import dataclass
 from dataclasses import field
@@ -11,6 +14,8 @@ from datetime import datetime
 from plone import api
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
+from zope.globalrequest import getRequest
+from zope.i18n import translate
 from zope.intid.interfaces import IIntIds
 
 import csv
@@ -46,10 +51,16 @@ MAX_SCANNED = 20 * MAX_ROWS  # rows read, empty ones included (Excel formats far
 class Problem:
     row: int  # as the spreadsheet numbers it: the header is row 1
     column: str
-    message: str
+    message: object  # an i18n message, translated where it is shown
 
-    def as_dict(self):
-        return {"row": self.row, "column": self.column, "message": self.message}
+    def as_dict(self, request=None):
+        return {
+            "row": self.row,
+            "column": self.column,
+            "message": translate(
+                self.message, context=request if request is not None else getRequest()
+            ),
+        }
 
 
 @dataclass
@@ -60,11 +71,29 @@ class Result:
 
 
 class FileProblem(ValueError):
-    """The file as a whole cannot be read (format, encoding, columns)."""
+    """The file as a whole cannot be read (format, encoding, columns); ``check`` lists it
+    as the file's one problem."""
 
     def __init__(self, problem):
         self.problem = problem
-        super().__init__(f"row {problem.row}, {problem.column}: {problem.message}")
+        super().__init__(
+            f"row {problem.row}, {problem.column}: {translate(problem.message)}"
+        )
+
+
+class DateProblem(ValueError):
+    """A cell that is not a date; ``message`` says so (an i18n message)."""
+
+    def __init__(self, message):
+        self.message = message
+        super().__init__(translate(message))
+
+
+NOT_A_WORKBOOK = _("not an Excel workbook (.xlsx) that can be read.")
+
+
+def too_many(limit):
+    return _("more than ${limit} rows; split the file.", mapping={"limit": limit})
 
 
 # --- reading ------------------------------------------------------------------------------
@@ -81,9 +110,7 @@ def _check_unpacked_size(data):
     try:
         entries = zipfile.ZipFile(io.BytesIO(data)).infolist()
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise FileProblem(
-            Problem(0, "file", "not an Excel workbook (.xlsx) that can be read.")
-        )
+        raise FileProblem(Problem(0, "file", NOT_A_WORKBOOK))
     unpacked = sum(entry.file_size for entry in entries)
     packed = sum(entry.compress_size for entry in entries) or 1
     if unpacked > MAX_UNPACKED or (unpacked > 2**20 and unpacked / packed > MAX_RATIO):
@@ -91,8 +118,11 @@ def _check_unpacked_size(data):
             Problem(
                 0,
                 "file",
-                f"the workbook unpacks to {unpacked // 2**20} MB; "
-                "save only the suggestions in a new workbook.",
+                _(
+                    "the workbook unpacks to ${size} MB; "
+                    "save only the suggestions in a new workbook.",
+                    mapping={"size": unpacked // 2**20},
+                ),
             )
         )
 
@@ -111,9 +141,7 @@ def _read_xlsx(data):
     except FileProblem:
         raise
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, IndexError):
-        raise FileProblem(
-            Problem(0, "file", "not an Excel workbook (.xlsx) that can be read.")
-        )
+        raise FileProblem(Problem(0, "file", NOT_A_WORKBOOK))
     return (rows[0] if rows else []), rows[1:]
 
 
@@ -123,7 +151,9 @@ def _decode(data):
             Problem(
                 0,
                 "file",
-                "the text is UTF-16 (Excel's “Unicode text”); save it as “CSV UTF-8”.",
+                _(
+                    "the text is UTF-16 (Excel's “Unicode text”); save it as “CSV UTF-8”."
+                ),
             )
         )
     try:
@@ -138,7 +168,7 @@ def _decode(data):
             Problem(
                 0,
                 "file",
-                "the text is neither UTF-8 nor GB18030; save it as “CSV UTF-8”.",
+                _("the text is neither UTF-8 nor GB18030; save it as “CSV UTF-8”."),
             )
         )
 
@@ -154,7 +184,13 @@ def _read_csv(data):
             row[:MAX_COLUMNS] for row in csv.reader(io.StringIO(text), dialect)
         )
     except csv.Error as exc:
-        raise FileProblem(Problem(0, "file", f"not readable as csv: {exc}"))
+        raise FileProblem(
+            Problem(
+                0,
+                "file",
+                _("not readable as csv: ${error}", mapping={"error": str(exc)}),
+            )
+        )
     return (rows[0] if rows else []), rows[1:]
 
 
@@ -164,17 +200,11 @@ def _bounded(rows):
     kept, filled = [], 0
     for number, row in enumerate(rows, start=1):
         if number > MAX_SCANNED:
-            raise FileProblem(
-                Problem(
-                    number, "file", f"more than {MAX_SCANNED} rows; split the file."
-                )
-            )
+            raise FileProblem(Problem(number, "file", too_many(MAX_SCANNED)))
         kept.append(row)
         filled += any(_text(c) for c in row)
         if filled > MAX_ROWS + 1:
-            raise FileProblem(
-                Problem(number, "file", f"more than {MAX_ROWS} rows; split the file.")
-            )
+            raise FileProblem(Problem(number, "file", too_many(MAX_ROWS)))
     return kept
 
 
@@ -192,18 +222,25 @@ def map_header(header):
         if column is None:
             unknown.append(name)
         elif column in positions:
-            raise FileProblem(Problem(1, name, "this column appears twice."))
+            raise FileProblem(Problem(1, name, _("this column appears twice.")))
         else:
             positions[column] = index
     if unknown:
         known = "、".join(names[0] for names in COLUMNS.values())
         raise FileProblem(
-            Problem(1, unknown[0], f"unknown column; the columns are {known}.")
+            Problem(
+                1,
+                unknown[0],
+                _(
+                    "unknown column; the columns are ${known}.",
+                    mapping={"known": known},
+                ),
+            )
         )
     for column in REQUIRED:
         if column not in positions:
             raise FileProblem(
-                Problem(1, COLUMNS[column][0], "this column is required.")
+                Problem(1, COLUMNS[column][0], _("this column is required."))
             )
     return positions
 
@@ -231,7 +268,12 @@ def parse_date(value):
         r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?", text
     )
     if not match:
-        raise ValueError(f"'{text}' is not a date like 2018-09-30 or 2018年9月30日.")
+        raise DateProblem(
+            _(
+                "'${text}' is not a date like ${example}.",
+                mapping={"text": text, "example": "2018-09-30 / 2018年9月30日"},
+            )
+        )
     return date(*map(int, match.groups()))
 
 
@@ -272,9 +314,9 @@ def check_row(number, cells, positions, lookups, seen):
 
     title = _text(value.get("title"))
     if not title:
-        problem("title", "a suggestion needs a title.")
+        problem("title", _("a suggestion needs a title."))
     elif len(title) > 200:
-        problem("title", "longer than 200 characters.")
+        problem("title", _("longer than 200 characters."))
     row["title"] = title
     row["text"] = _text(value.get("text"))
     row["proposer_other"] = _text(value.get("proposer_other"))
@@ -287,7 +329,17 @@ def check_row(number, cells, positions, lookups, seen):
         if len(found) != 1:
             problem(
                 "consultation",
-                f"'{consultation}' is {'not a consultation of this programme' if not found else 'the title of several consultations'}.",
+                (
+                    _(
+                        "'${title}' is the title of several consultations.",
+                        mapping={"title": consultation},
+                    )
+                    if found
+                    else _(
+                        "'${title}' is not a consultation of this programme.",
+                        mapping={"title": consultation},
+                    )
+                ),
             )
         else:
             row["container_uid"] = found[0].UID
@@ -301,14 +353,27 @@ def check_row(number, cells, positions, lookups, seen):
         if len(found) != 1:
             problem(
                 "proposers",
-                f"'{name}' is {'not in the member directory' if not found else 'the name of several members'}.",
+                (
+                    _(
+                        "'${name}' is the name of several members.",
+                        mapping={"name": name},
+                    )
+                    if found
+                    else _(
+                        "'${name}' is not in the member directory.",
+                        mapping={"name": name},
+                    )
+                ),
             )
         else:
             row["proposers"].append((name, found[0].UID))
 
     lead = _text(value.get("lead_unit"))
     if lead and lead not in lookups.units:
-        problem("lead_unit", f"'{lead}' is not in the unit directory.")
+        problem(
+            "lead_unit",
+            _("'${unit}' is not in the unit directory.", mapping={"unit": lead}),
+        )
     row["lead_unit"] = lead
     row["assisting_units"] = [
         u.strip()
@@ -317,18 +382,24 @@ def check_row(number, cells, positions, lookups, seen):
     ]
     missing = [u for u in row["assisting_units"] if u not in lookups.units]
     if missing:
-        problem("assisting_units", f"not in the unit directory: {'、'.join(missing)}.")
+        problem(
+            "assisting_units",
+            _(
+                "not in the unit directory: ${units}.",
+                mapping={"units": "、".join(missing)},
+            ),
+        )
 
     try:
         row["deadline"] = parse_date(value.get("deadline"))
-    except ValueError as exc:
+    except DateProblem as exc:
         row["deadline"] = None
-        problem("deadline", str(exc))
+        problem("deadline", exc.message)
 
     key = (row["container_uid"], title)
     if title and (key in lookups.existing or key in seen):
         problem(
-            "title", "the same suggestion is already there (or twice in this file)."
+            "title", _("the same suggestion is already there (or twice in this file).")
         )
     seen.add(key)
     return row, problems
@@ -346,13 +417,11 @@ def check(programme, data, filename=""):
     rows = [cells for cells in rows if any(_text(c) for c in cells)]
     if not rows:
         result.problems.append(
-            Problem(2, "file", "there are no rows below the header.")
+            Problem(2, "file", _("there are no rows below the header."))
         )
         return result
     if len(rows) > MAX_ROWS:
-        result.problems.append(
-            Problem(MAX_ROWS + 2, "file", f"more than {MAX_ROWS} rows; split the file.")
-        )
+        result.problems.append(Problem(MAX_ROWS + 2, "file", too_many(MAX_ROWS)))
         return result
     lookups, seen = Lookups(programme), set()
     for number, cells in enumerate(rows, start=2):
@@ -368,7 +437,7 @@ def check(programme, data, filename=""):
 def run(programme, data, filename="", dry_run=True, state="submitted"):
     """Check everything; unless a dry run and only if every row is good, create them all."""
     if state not in STATES:
-        raise ValueError(f"state: '{state}' is not one of {', '.join(STATES)}.")
+        raise FieldError("state", not_one_of(state, STATES))
     result = check(programme, data, filename)
     if dry_run or result.problems:
         return result

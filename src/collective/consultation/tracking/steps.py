@@ -266,7 +266,15 @@ def refuse_unavailable(suggestion, transition):
                 )
             },
         )
-    raise Unauthorized(f"You may not {transition} this suggestion.")
+    raise Unauthorized(
+        translate(
+            _(
+                "You may not take the step ${transition} on this suggestion.",
+                mapping={"transition": transition},
+            ),
+            context=getRequest(),
+        )
+    )
 
 
 def _reason(step, values):

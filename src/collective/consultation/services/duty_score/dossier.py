@@ -19,6 +19,7 @@ from collective.consultation.services.base import json_object
 from plone import api
 from plone.restapi.services import Service
 from zExceptions import Unauthorized
+from zope.i18n import translate
 from zope.interface import alsoProvides
 
 import io
@@ -66,7 +67,11 @@ class DutyDossierPatch(Service):
     def reply(self):
         alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
         if not api.user.has_permission(MANAGE_DUTY_RULES, obj=self.context):
-            raise Unauthorized("The secretariat keeps the dossier's note.")
+            raise Unauthorized(
+                translate(
+                    _("The secretariat keeps the dossier's note."), context=self.request
+                )
+            )
         body = json_object(self.request)
         if body.get("note") is None:
             raise FieldError("note", _("text is required."))

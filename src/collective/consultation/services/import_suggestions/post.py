@@ -12,7 +12,7 @@ from collective.consultation.services.base import boolean
 from collective.consultation.services.base import json_object
 from collective.consultation.tracking import importer
 from plone.restapi.services import Service
-from zExceptions import BadRequest
+from zope.i18n import translate
 from zope.interface import alsoProvides
 
 import base64
@@ -38,25 +38,26 @@ class ImportSuggestions(Service):
         if len(data) > MAX_BYTES:
             raise FieldError("file", _("larger than 20 MB."))
         dry_run = boolean(body, "dry_run", True)
-        try:
-            result = importer.run(
-                self.context,
-                data,
-                upload.get("filename") or "",
-                dry_run,
-                body.get("state", "submitted"),
-            )
-        except ValueError as exc:
-            raise BadRequest(str(exc))
+        result = importer.run(
+            self.context,
+            data,
+            upload.get("filename") or "",
+            dry_run,
+            body.get("state", "submitted"),
+        )
         answer = {
             "dry_run": dry_run,
             "rows": [importer.preview(row) for row in result.rows],
-            "problems": [p.as_dict() for p in result.problems],
+            "problems": [p.as_dict(self.request) for p in result.problems],
             "created": result.created,
         }
         if result.problems and not dry_run:
             self.request.response.setStatus(400)
-            answer["message"] = (
-                f"{len(result.problems)} problems; nothing was imported."
+            answer["message"] = translate(
+                _(
+                    "${count} problems; nothing was imported.",
+                    mapping={"count": len(result.problems)},
+                ),
+                context=self.request,
             )
         return answer
