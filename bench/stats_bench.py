@@ -10,6 +10,7 @@ units, deadlines and evaluations varied.
 
 Run: make bench (or python -m bench.stats_bench [N])."""
 
+from collective.consultation.tracking import states
 from datetime import date
 from datetime import datetime
 from datetime import timedelta
@@ -23,16 +24,7 @@ N = int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1].isdigit() else 100_000
 CONSULTATIONS = 100
 ROUNDS = 5
 YEAR = 2030
-STATES = (
-    "submitted",
-    "referred",
-    "answered",
-    "adopted",
-    "implemented",
-    "not_adopted",
-    "withdrawn",
-    "draft",
-)
+STATES = states.ALL
 UNITS = [f"单位{i:02d}" for i in range(40)]
 RATINGS = (None, "satisfied", "basically_satisfied", "dissatisfied")
 

@@ -1,6 +1,6 @@
 """The one shape of a refusal: ``field`` names the field or parameter that was wrong and
 ``message`` says why, as an i18n message. A service answers it with 400 and the text in
-the request's language (services.base.refused); a form shows it by the field."""
+the request's language (services/errors.py); a form shows it by the field."""
 
 from collective.consultation import _
 from zope.globalrequest import getRequest

@@ -17,6 +17,7 @@ from collective.consultation.reports import writers
 from collective.consultation.reports.stats import consultation_stats
 from collective.consultation.tracking import evaluation
 from collective.consultation.tracking import reminders
+from collective.consultation.tracking import states
 from collective.consultation.tracking import units
 from collective.consultation.validation import parse_year
 from datetime import date
@@ -26,16 +27,6 @@ from urllib.parse import urlencode
 from zExceptions import BadRequest
 from zope.i18n import translate
 
-LIFECYCLE = (
-    "draft",
-    "submitted",
-    "referred",
-    "answered",
-    "adopted",
-    "implemented",
-    "not_adopted",
-    "withdrawn",
-)
 LISTS = ("overdue", "unevaluated")
 
 
@@ -114,7 +105,7 @@ class DashboardView(BrowserView):
                 by_state.get(s, 0),
                 list_url(year=year, state=s),
             )
-            for s in LIFECYCLE
+            for s in states.ALL
         ]
         return bar_chart(bars, "chart chart-states")
 
@@ -229,7 +220,7 @@ class SuggestionListView(FilteredList, BrowserView):
                 "",
                 tuple(
                     (state, state_title("Suggestion", state, self.request))
-                    for state in LIFECYCLE
+                    for state in states.ALL
                 ),
             ),
             Filter("unit", _("Lead unit"), "", tuple((n, n) for n in units.names())),
