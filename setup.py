@@ -70,9 +70,11 @@ setup(
         "test": [
             "aiosmtpd",
             "axe-playwright-python",
+            "coverage",
             "plone.app.testing",
             "plone.testing",
             "pytest",
+            "pytest-cov",
             "pytest-plone",
             "playwright",
             "vobject",
