@@ -103,7 +103,13 @@ def test_the_package_has_no_import_cycle_and_imports_downwards():
 
 def test_the_layer_check_finds_a_cycle_and_an_upward_import():
     check = load_layer_check()
-    edges = {"tracking": {"reports"}, "reports": {"tracking"}, "content": {"browser"}}
+    edges = {
+        "tracking": {"reports"},
+        "reports": {"tracking"},
+        "content": {"browser"},
+        "browser": {"services"},
+    }
     assert check.cycles(edges) == [["reports", "tracking"]]
     assert ("tracking", "reports") in check.upward(edges)
     assert ("content", "browser") in check.upward(edges)
+    assert ("browser", "services") in check.upward(edges)  # side by side, kept apart
