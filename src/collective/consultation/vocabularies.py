@@ -22,6 +22,20 @@ KINDS = (
     ("research", _("Topical research")),  # 专题调研
 )
 
+# A member's reply to an invitation (calendar.invitations.ANSWERS), as staff read it.
+RSVP_ANSWERS = (
+    ("accepted", _("Will attend")),
+    ("declined", _("Will not attend")),
+    ("leave", _("Asked for leave")),
+)
+
+# Attendance as staff mark it (meeting.attendance.STATUSES).
+ATTENDANCE_STATUSES = (
+    ("present", _("Present")),
+    ("leave", _("On leave")),
+    ("absent", _("Absent")),
+)
+
 SECTORS = (
     ("cpc", _("Communist Party of China")),
     ("rcck", _("Revolutionary Committee of the Chinese Kuomintang")),

@@ -3,6 +3,7 @@ with re-sending, and the member's personal feed link with regeneration."""
 
 from AccessControl import getSecurityManager
 from collective.consultation import _
+from collective.consultation import vocabularies
 from collective.consultation.browser.display import delivery_label
 from collective.consultation.calendar import feedtoken
 from collective.consultation.calendar import invitations
@@ -70,15 +71,9 @@ class InvitationsPanel(BrowserView):
     def local_time(self, iso):
         return shown(iso)
 
-    ANSWER_LABELS = {
-        "accepted": _("Will attend"),
-        "declined": _("Will not attend"),
-        "leave": _("Leave"),
-    }
-
     def answer_label(self, answer):
         return (
-            translate(self.ANSWER_LABELS[answer], context=self.request)
+            translate(dict(vocabularies.RSVP_ANSWERS)[answer], context=self.request)
             if answer
             else ""
         )

@@ -26,12 +26,8 @@ from Products.Five.browser import BrowserView
 from zExceptions import BadRequest
 from zope.i18n import translate
 
-STATUS_LABELS = {"present": _("Present"), "leave": _("On leave"), "absent": _("Absent")}
-RSVP_LABELS = {
-    "accepted": _("Will attend"),
-    "declined": _("Will not attend"),
-    "leave": _("Asked for leave"),
-}
+STATUS_LABELS = dict(vocabularies.ATTENDANCE_STATUSES)
+RSVP_LABELS = dict(vocabularies.RSVP_ANSWERS)
 
 
 class _YearMixin:

@@ -3,6 +3,7 @@ answers; invitations leave through the outbox (mailqueue.py) after commit. A fai
 delivery never stops the transition; re-sending queues it again."""
 
 from collective.consultation import mailqueue
+from collective.consultation import vocabularies
 from collective.consultation.calendar import rsvp
 from collective.consultation.calendar.data import Attendee
 from collective.consultation.calendar.data import event_from_object
@@ -30,7 +31,7 @@ from zope.lifecycleevent import Attributes
 from zope.lifecycleevent import ObjectModifiedEvent
 
 ANNOTATION_KEY = "collective.consultation.invitations"
-ANSWERS = ("accepted", "declined", "leave")
+ANSWERS = tuple(value for value, _title in vocabularies.RSVP_ANSWERS)
 METHODS = {"invitation": "REQUEST", "update": "REQUEST", "cancellation": "CANCEL"}
 
 

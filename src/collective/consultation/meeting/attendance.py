@@ -3,6 +3,7 @@ once the consultation has begun. Leave comes pre-filled from the member's answer
 invitation (请假, with its reason). Marks are kept on the consultation, who and when."""
 
 from collective.consultation import _
+from collective.consultation import vocabularies
 from collective.consultation.calendar.invitations import InvitationLog
 from collective.consultation.errors import FieldError
 from collective.consultation.errors import not_one_of
@@ -16,7 +17,7 @@ from plone.uuid.interfaces import IUUID
 from zope.annotation.interfaces import IAnnotations
 
 ANNOTATION_KEY = "collective.consultation.attendance"
-STATUSES = ("present", "leave", "absent")
+STATUSES = tuple(value for value, _title in vocabularies.ATTENDANCE_STATUSES)
 MARKABLE_STATES = ("scheduled", "held", "minuted")
 
 

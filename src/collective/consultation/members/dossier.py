@@ -51,9 +51,7 @@ TEXT = {
     "passed": _("passed"),
     "failed": _("below the score to pass"),
     "delivered": _("Delivered"),
-    "present": _("Present"),
-    "leave": _("On leave"),
-    "absent": _("Absent"),
+    **dict(vocabularies.ATTENDANCE_STATUSES),
     "unmarked": _("Not marked"),
     "late": _("late"),
 }
