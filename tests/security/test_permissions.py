@@ -72,6 +72,8 @@ REST = [
     ("GET", "/members/m05/@duty-score?year=2018", None, STAFF_UP),
     ("GET", "/@duty-scores?year=2018", None, SECRETARIAT),
     ("GET", "/@duty-reminders?year=2018", None, SECRETARIAT),
+    ("GET", "/@duty-rules?year=2018", None, SECRETARIAT),
+    ("PATCH", "/@duty-rules", {}, SECRETARIAT_400),
     ("GET", "/members/m05/@duty-dossier?year=2018", None, STAFF_UP),
     ("PATCH", "/members/m05/@duty-dossier", {}, codes(401, 401, 401, 401, 400, 400)),
     ("GET", "/@duty-dossiers?year=2018", None, SECRETARIAT),
