@@ -6,6 +6,7 @@ from conftest import browser_for
 from conftest import MEMBER
 from conftest import STAFF
 from test_checkin import scheduled
+from test_speeches import arranged_speech
 from test_speeches import step
 from test_speeches import uid_of
 from test_speeches import write_speech
@@ -15,6 +16,7 @@ import pytest
 
 @pytest.fixture
 def tomorrow(staff):
+    """A consultation tomorrow inviting 游进 (the ``member`` login) and 王建华."""
     return scheduled(staff, 24 * 60, title="明日双月协商会")
 
 
@@ -88,8 +90,7 @@ def test_a_member_takes_their_speech_back_on_its_page(functional, member, tomorr
 def test_staff_turn_an_arranged_speech_into_a_suggestion(
     functional, member, staff, tomorrow
 ):
-    speech = submitted(member, tomorrow, "关于水质公示的发言")
-    assert step(staff, speech, "accept").status_code == 200
+    speech = arranged_speech(member, staff, tomorrow, "关于水质公示的发言")
     browser = browser_for(functional, *STAFF)
     browser.open(speech)
     click(browser, "step", "to_suggestion")
@@ -103,8 +104,7 @@ def test_staff_turn_an_arranged_speech_into_a_suggestion(
 def test_the_member_is_not_offered_the_suggestion_step(
     functional, member, staff, tomorrow
 ):
-    speech = submitted(member, tomorrow, "关于水质监测的发言")
-    assert step(staff, speech, "accept").status_code == 200
+    speech = arranged_speech(member, staff, tomorrow, "关于水质监测的发言")
     browser = browser_for(functional, *MEMBER)
     browser.open(speech)
     assert "to_suggestion" not in browser.contents

@@ -37,3 +37,20 @@ def test_the_state_groups_are_states_of_the_workflow(integration):
     assert set(states.ALL) == set(workflow.states.objectIds())
     for group in (WAITING, states.NOT_MADE, states.FORWARDED, states.ANSWERED):
         assert set(group) <= set(states.ALL)
+
+
+def test_a_refusal_names_the_state_by_its_title(integration):
+    from collective.consultation.tracking import evaluation
+    from plone import api
+
+    catalog = api.portal.get_tool("portal_catalog")
+    first, *_rest = catalog.unrestrictedSearchResults(
+        portal_type="Suggestion", review_state="submitted"
+    )
+    suggestion = first._unrestrictedGetObject()
+    with pytest.raises(evaluation.EvaluationError) as refused:
+        evaluation.evaluate(suggestion, None, "satisfied")
+    assert refused.value.field == "state"
+    assert str(refused.value) == (
+        "state: a suggestion is evaluated once answered, not when Submitted."
+    )

@@ -4,11 +4,10 @@ anything else that asks Plone for an IICalendar get what ``@ical`` serves (the s
 UID, sequence, Chinese text, attendees for those who may see them), not plone.app.event's
 plainer export."""
 
+from collective.consultation.calendar.feeds import consultation_calendar
 from collective.consultation.calendar.feeds import container_calendar
-from collective.consultation.calendar.invitations import calendar_for
 from collective.consultation.content.consultation import IConsultation
 from collective.consultation.content.programme import IConsultationProgramme
-from collective.consultation.privacy import may_see_member_data
 from plone.event.interfaces import IICalendar
 from plone.event.interfaces import IICalendarEventComponent
 from zope.component import adapter
@@ -20,13 +19,10 @@ import icalendar
 
 @adapter(IConsultation)
 @implementer(IICalendar)
-def consultation_calendar(consultation):
-    body, _event = calendar_for(
-        consultation,
-        request=getRequest(),
-        with_attendees=may_see_member_data(consultation),
+def consultation_icalendar(consultation):
+    return icalendar.Calendar.from_ical(
+        consultation_calendar(consultation, getRequest())
     )
-    return icalendar.Calendar.from_ical(body)
 
 
 @adapter(IConsultationProgramme)
@@ -45,4 +41,4 @@ class ConsultationEvent:
         self.context = context
 
     def to_ical(self):
-        return consultation_calendar(self.context).walk("VEVENT")[0]
+        return consultation_icalendar(self.context).walk("VEVENT")[0]

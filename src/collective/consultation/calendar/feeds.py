@@ -4,12 +4,25 @@ member's personal feed. Brains only: no consultation object is woken."""
 from collective.consultation.calendar.data import Attendee
 from collective.consultation.calendar.data import event_from_brain
 from collective.consultation.calendar.ical import build_calendar
+from collective.consultation.calendar.invitations import calendar_for
 from collective.consultation.calendar.invitations import organizer
 from collective.consultation.dates import site_timezone
+from collective.consultation.privacy import may_see_member_data
 from plone import api
 
 # A personal feed shows what a member was invited to once invitations went out.
 PERSONAL_STATES = ["scheduled", "held", "minuted", "cancelled"]
+
+
+def consultation_calendar(consultation, request):
+    """One consultation's calendar (bytes), with the attendees and their answers only for
+    those who may read members' data."""
+    body, _event = calendar_for(
+        consultation,
+        request=request,
+        with_attendees=may_see_member_data(consultation),
+    )
+    return body
 
 
 def container_calendar(container, request):

@@ -8,6 +8,7 @@ from collective.consultation.calendar.invitations import InvitationLog
 from collective.consultation.errors import FieldError
 from collective.consultation.errors import not_one_of
 from collective.consultation.relations import related_objects
+from collective.consultation.workflows import state_title
 from dataclasses import dataclass
 from datetime import datetime
 from datetime import timezone
@@ -15,6 +16,7 @@ from persistent.mapping import PersistentMapping
 from plone import api
 from plone.uuid.interfaces import IUUID
 from zope.annotation.interfaces import IAnnotations
+from zope.globalrequest import getRequest
 
 ANNOTATION_KEY = "collective.consultation.attendance"
 STATUSES = tuple(value for value, _title in vocabularies.ATTENDANCE_STATUSES)
@@ -111,7 +113,9 @@ def mark(consultation, changes, now=None):
             _(
                 "attendance is kept for a consultation that takes place, not a ${state} "
                 "one.",
-                mapping={"state": state},
+                mapping={
+                    "state": state_title("Consultation", state, context=getRequest())
+                },
             ),
         )
     if not has_begun(consultation, now):

@@ -47,43 +47,23 @@ class Summary:
         return {self.name: {**link, **service.reply()}}
 
 
-@implementer(IExpandableElement)
-@adapter(IConsultation, Interface)
-class Invitations(Summary):
-    name, service, permission = "invitations", InvitationsGet, MANAGE_INVITATIONS
+def summary(name, for_, service, permission=VIEW):
+    """The component ``name`` of items providing ``for_``, answered by ``service``."""
+
+    @implementer(IExpandableElement)
+    @adapter(for_, Interface)
+    class Component(Summary):
+        pass
+
+    Component.name, Component.service, Component.permission = name, service, permission
+    Component.__name__ = name.capitalize()
+    return Component
 
 
-@implementer(IExpandableElement)
-@adapter(IConsultation, Interface)
-class Attendance(Summary):
-    name, service, permission = "attendance", AttendanceGet, MANAGE_ATTENDANCE
-
-
-@implementer(IExpandableElement)
-@adapter(IConsultation, Interface)
-class Speeches(Summary):
-    name, service = "speeches", SpeechesGet
-
-
-@implementer(IExpandableElement)
-@adapter(IConsultation, Interface)
-class Materials(Summary):
-    name, service = "materials", MaterialsGet
-
-
-@implementer(IExpandableElement)
-@adapter(ISuggestion, Interface)
-class Evaluation(Summary):
-    name, service = "evaluation", EvaluationGet
-
-
-@implementer(IExpandableElement)
-@adapter(ISuggestion, Interface)
-class Handling(Summary):
-    name, service = "handling", HandlingGet
-
-
-@implementer(IExpandableElement)
-@adapter(ISuggestion, Interface)
-class Merge(Summary):
-    name, service = "merge", MergeGet
+Invitations = summary("invitations", IConsultation, InvitationsGet, MANAGE_INVITATIONS)
+Attendance = summary("attendance", IConsultation, AttendanceGet, MANAGE_ATTENDANCE)
+Speeches = summary("speeches", IConsultation, SpeechesGet)
+Materials = summary("materials", IConsultation, MaterialsGet)
+Evaluation = summary("evaluation", ISuggestion, EvaluationGet)
+Handling = summary("handling", ISuggestion, HandlingGet)
+Merge = summary("merge", ISuggestion, MergeGet)

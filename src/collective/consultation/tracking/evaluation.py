@@ -8,11 +8,13 @@ from collective.consultation import vocabularies
 from collective.consultation.errors import FieldError
 from collective.consultation.errors import not_one_of
 from collective.consultation.relations import related_objects
+from collective.consultation.workflows import state_title
 from datetime import datetime
 from datetime import timezone
 from persistent.mapping import PersistentMapping
 from plone import api
 from plone.uuid.interfaces import IUUID
+from zope.globalrequest import getRequest
 
 OPEN_STATES = ("answered", "adopted", "implemented", "not_adopted")
 RATINGS = tuple(value for value, _title in vocabularies.EVALUATIONS)  # best first
@@ -47,7 +49,9 @@ def evaluate(suggestion, member, rating, comment=""):
             "state",
             _(
                 "a suggestion is evaluated once answered, not when ${state}.",
-                mapping={"state": state},
+                mapping={
+                    "state": state_title("Suggestion", state, context=getRequest())
+                },
             ),
         )
     if rating not in RATINGS:

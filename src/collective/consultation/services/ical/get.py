@@ -3,21 +3,15 @@ answers for those who may see the member directory;
 GET <programme or site>/++api++/@ical: every consultation this user may see, from the
 catalog (cancelled ones with STATUS:CANCELLED)."""
 
+from collective.consultation.calendar.feeds import consultation_calendar
 from collective.consultation.calendar.feeds import container_calendar
-from collective.consultation.calendar.invitations import calendar_for
-from collective.consultation.privacy import may_see_member_data
 from collective.consultation.services.base import CalendarService
 
 
 class ConsultationICal(CalendarService):
     def calendar(self):
         self.filename = f"{self.context.getId()}.ics"
-        calendar, _event = calendar_for(
-            self.context,
-            request=self.request,
-            with_attendees=may_see_member_data(self.context),
-        )
-        return calendar
+        return consultation_calendar(self.context, self.request)
 
 
 class FeedICal(CalendarService):
