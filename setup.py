@@ -114,6 +114,7 @@ setup(
             "consultation-remind = collective.consultation.scripts.remind:main",
             "consultation-mail-worker = collective.consultation.scripts.mailworker:main",
             "consultation-cluster = collective.consultation.scripts.cluster:main",
+            "consultation-site-digest = collective.consultation.scripts.digest:main",
         ],
     },
 )

@@ -73,4 +73,29 @@ PY
 }
 # every unit got one reminder from the thread's round and one from the job's
 [ "$(reminders)" -eq "$((queued - 1 + units))" ]
-echo "smoke: the demo site serves what the README says, and the reminders go out"
+
+# A second `make run` on the same var/: the site is kept (not rebuilt, not broken), the
+# admin password follows ADMIN_PASSWORD, and every item, mark and file is as it was.
+"$BIN/consultation-site-digest" --zope-conf "$WORK/instance/etc/zope.conf" --out "$WORK/first.json"
+again=$("$BIN/consultation-create-site" --zope-conf "$WORK/instance/etc/zope.conf" \
+    --admin-password again --smtp-port "$SMTP_PORT" 2>/dev/null)
+echo "$again"
+grep -q '^Kept the site Plone.$' <<< "$again"
+"$BIN/consultation-site-digest" --zope-conf "$WORK/instance/etc/zope.conf" --out "$WORK/second.json"
+"$BIN/consultation-site-digest" --compare "$WORK/first.json" "$WORK/second.json"
+"$BIN/consultation-site-digest" --compare "$WORK/second.json" "$WORK/first.json" > /dev/null
+"$BIN/runwsgi" "$WORK/instance/etc/zope.ini" &
+pids+=($!)
+for _ in $(seq 1 120); do
+  curl -fs -o /dev/null "$base" && break
+  kill -0 "${pids[-1]}" 2>/dev/null || { echo "Zope did not start the second time"; exit 1; }
+  sleep 1
+done
+[ "$(curl -s -o /dev/null -w '%{http_code}' -u admin:admin "$base/++api++/@users")" = 401 ]
+count() {
+  curl -fs -u admin:again -H 'Accept: application/json' "$base/++api++/@search?portal_type=$1" |
+    "$BIN/python" -c 'import json, sys; print(json.load(sys.stdin)["items_total"])'
+}
+[ "$(count Consultation)" -eq "$consultations" ] && [ "$(count Suggestion)" -eq "$suggestions" ]
+echo "second start: the same $consultations consultations and $suggestions suggestions"
+echo "smoke: the demo site serves what the README says, the reminders go out, and it starts again on its own data"

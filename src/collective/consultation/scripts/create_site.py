@@ -1,6 +1,7 @@
 """Create the Plone site ``Plone`` once (Classic UI, zh-cn, Asia/Shanghai) with the add-on
-and the demo year; on later runs only the admin password and the mail settings are
-brought up to date, and the data is kept."""
+and the demo year; on later runs the data is kept: the add-on's pending upgrade steps run
+(a site made by an earlier release is brought up to this code), and the admin password and
+the mail settings are brought up to date."""
 
 from AccessControl.SecurityManagement import newSecurityManager
 from collective.consultation import mailworker
@@ -22,11 +23,21 @@ PROFILES = [
 
 
 def ensure_admin(app, password):
+    """The root's ``admin`` exists, is a Manager and has ``password``.
+
+    Zope's root user folder is a PluggableAuthService here; PlonePAS patches its
+    ``_doChangeUser`` to look for Plone's own plugin types, which the root lacks, so the
+    password and the role are set on the root's own plugins."""
     users = app.acl_users
     if users.getUser("admin") is None:
         users._doAddUser("admin", password, ["Manager"], [])
-    else:
+        return
+    plugins = getattr(users, "plugins", None)
+    if plugins is None:  # a classic Zope user folder
         users._doChangeUser("admin", password, ["Manager"], [])
+        return
+    users.users.updateUserPassword("admin", password)
+    users.roles.assignRoleToPrincipal("Manager", "admin")
 
 
 def ensure_site(app):
@@ -36,6 +47,7 @@ def ensure_site(app):
     if SITE_ID in app.objectIds():
         site = app[SITE_ID]
         setSite(site)
+        upgrade(site)
         return site, False
     site = addPloneSite(
         app,
@@ -49,6 +61,19 @@ def ensure_site(app):
     )
     setSite(site)
     return site, True
+
+
+def upgrade(site):
+    """Bring a site made by an earlier release up to this code: the add-on's pending
+    upgrade steps, as Site Setup → Add-ons would run them."""
+    setup = site.portal_setup
+    profile = "collective.consultation:default"
+    before = setup.getLastVersionForProfile(profile)
+    if not setup.listUpgrades(profile):
+        return
+    setup.upgradeProfile(profile)
+    after = setup.getLastVersionForProfile(profile)
+    print(f"Upgraded {profile} from {'.'.join(before)} to {'.'.join(after)}.")
 
 
 def configure_mail(site, smtp_host, smtp_port):
