@@ -10,7 +10,7 @@ export PORT SMTP_PORT ADMIN_PASSWORD BIN
 
 STAMP := $(VENV)/.installed
 
-.PHONY: docs docs-update help install install-cluster install-lint lint format run run-zeo run-relstorage remind test test-cluster smoke bench screenshots bench-load constraints versions-cfg buildout-check i18n clean
+.PHONY: docs docs-update help install install-cluster install-lint lint format run run-zeo run-relstorage remind test test-cluster smoke bench screenshots bench-load constraints versions-cfg buildout-check upgrade-check i18n clean
 
 help:
 	@echo "make run             install, create the demo site once, serve http://localhost:$(PORT)/Plone"
@@ -27,6 +27,7 @@ help:
 	@echo "make constraints     re-resolve and freeze constraints.txt (then make versions-cfg)"
 	@echo "make versions-cfg    write profiles/versions.cfg from constraints.txt"
 	@echo "make buildout-check  build the same site with buildout in a temporary folder"
+	@echo "make upgrade-check   build the previous release's demo site, upgrade it, compare its data"
 	@echo "make i18n            rebuild the .pot files and sync the .po catalogs"
 	@echo "make docs            build the documentation (docs/_build/html); warnings fail it"
 	@echo "make docs-update     rewrite the REST examples and settings table from the test site"
@@ -136,6 +137,11 @@ versions-cfg:
 
 buildout-check:
 	scripts/buildout_check.sh
+
+# The previous release's demo site (UPGRADE_FROM, a tag CHANGES.md names), upgraded to this
+# checkout's code: every item, mark and file kept, and the site serves.
+upgrade-check: install
+	scripts/upgrade_check.sh
 
 # The docs in their own venv (docs/requirements.txt): Sphinx's docutils is not Plone's.
 DOCS_VENV := .venv-docs

@@ -87,6 +87,9 @@ def item_digest(obj):
     return {
         "type": obj.portal_type,
         "state": state,
+        # whatever the type's schema: who made it and when
+        "created": plain(obj.created()),
+        "creators": list(obj.listCreators()),
         "fields": fields,
         "local_roles": plain(dict(obj.__ac_local_roles__ or {})),
         "annotations": annotations,
@@ -147,12 +150,34 @@ def missing(before, after, where=""):
     return [] if before == after else [(where, before, after)]
 
 
-def compare(before_file, after_file):
+def migrated(before, after, migrations):
+    """The items an upgrade moved to another type (``migrations``: {old: new}) are
+    compared on what the new type holds: their state and the fields it has no longer
+    may change; everything else must be kept."""
+    out = {}
+    for path, old in before.items():
+        new = after.get(path)
+        if new is None or migrations.get(old["type"]) != new["type"]:
+            out[path] = old
+            continue
+        kept = {key: value for key, value in old.items() if key != "state"}
+        kept["type"] = new["type"]
+        kept["fields"] = {
+            name: value
+            for name, value in old["fields"].items()
+            if name in new["fields"]
+        }
+        out[path] = kept
+    return out
+
+
+def compare(before_file, after_file, migrations=()):
     with open(before_file) as f:
         before = json.load(f)
     with open(after_file) as f:
         after = json.load(f)
-    problems = missing(before, after)
+    moved = dict(migration.split(":", 1) for migration in migrations)
+    problems = missing(migrated(before, after, moved), after)
     for place, old, new in problems[:50]:
         print(f"changed: {place}: {old!r} -> {new!r}", file=sys.stderr)
     kept = counts(before)
@@ -172,9 +197,16 @@ def main(argv=None):
     parser.add_argument("--site", default="Plone")
     parser.add_argument("--out", default="-")
     parser.add_argument("--compare", nargs=2, metavar=("BEFORE", "AFTER"))
+    parser.add_argument(
+        "--migrated",
+        action="append",
+        default=[],
+        metavar="OLD:NEW",
+        help="with --compare: items of type OLD may have become NEW (an upgrade step's)",
+    )
     args = parser.parse_args(argv)
     if args.compare:
-        return compare(*args.compare)
+        return compare(*args.compare, migrations=args.migrated)
 
     from Zope2.Startup.run import make_wsgi_app
     from zope.component.hooks import setSite
