@@ -27,7 +27,7 @@ LAYERS = (
     "members",  # duty records and scores
     "minutes",
     "reports",
-    "catalog subscribers todo setuphandlers",  # Plone's indexes, events, the workbench
+    "catalog searchguard subscribers todo setuphandlers",  # Plone's indexes, events, the workbench
     "demo upgrades",
     "browser services",
 )

@@ -1,5 +1,6 @@
 """Catalog indexers: everything lists, feeds and reports need is indexed here, so
-they read brains and never wake content objects."""
+they read brains and never wake content objects. Some indexes hold members' private data;
+searchguard.py (installed with them) keeps queries on those to who may read it."""
 
 from collective.consultation.calendar import identity
 from collective.consultation.calendar.feedtoken import token_hash
@@ -17,6 +18,9 @@ from collective.consultation.meeting.attendance import checkins
 from collective.consultation.meeting.attendance import statuses
 from collective.consultation.members.terms import ANY_TERM
 from collective.consultation.relations import related_objects
+from collective.consultation.searchguard import (  # noqa: F401 (installs it)
+    PRIVATE_INDEXES,
+)
 from plone.indexer import indexer
 from plone.uuid.interfaces import IUUID
 from pypinyin import lazy_pinyin
