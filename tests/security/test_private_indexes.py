@@ -29,7 +29,9 @@ def known(functional):
         r.to_object.UID() for r in water.invitees if r.to_object.UID() not in mine
     )
     proposer = next(
-        r.to_object.UID() for r in water["s013"].proposers if r.to_object.UID() not in mine
+        r.to_object.UID()
+        for r in water["s013"].proposers
+        if r.to_object.UID() not in mine
     )
     return {
         "water": water.UID(),

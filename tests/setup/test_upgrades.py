@@ -2,7 +2,7 @@
 
 
 def test_the_later_upgrade_steps_run(functional):
-    """1002 to 1005 on the test site: the registry record, the front page, members
+    """1002 to 1006 on the test site: the registry record, the front page, members
     reindexed, the unit steps, the footer; then the profile is at its newest version."""
     from collective.consultation.upgrades import v1003
     from plone.app.testing import setRoles
@@ -14,7 +14,7 @@ def test_the_later_upgrade_steps_run(functional):
     setup.setLastVersionForProfile("collective.consultation:default", "1001")
     setup.upgradeProfile("collective.consultation:default")
     assert setup.getLastVersionForProfile("collective.consultation:default") == (
-        "1005",
+        "1006",
     )
     portal.setLayout("listing_view")
     v1003.use_workbench_step(setup)
@@ -87,3 +87,25 @@ def test_1005_lets_invitees_submit_speeches(functional):
         p["name"] for p in scheduled.rolesOfPermission(ADD_SPEECH) if p["selected"]
     }
     assert {"Invitee", "ConsultationStaff"} <= roles
+
+
+def test_1006_keeps_sharing_with_the_office(functional):
+    """A site from before 1006 let owners (members who filed a suggestion) hand out
+    local roles; after the upgrade only the office may."""
+    portal = functional["portal"]
+    setup = portal.portal_setup
+    portal.manage_permission("Change local roles", ["Manager", "Owner"], acquire=True)
+    setup.setLastVersionForProfile("collective.consultation:default", "1005")
+    setup.upgradeProfile("collective.consultation:default")
+    roles = {
+        p["name"]
+        for p in portal.rolesOfPermission("Change local roles")
+        if p["selected"]
+    }
+    assert roles == {
+        "Manager",
+        "Site Administrator",
+        "ConsultationStaff",
+        "Secretariat",
+    }
+    assert not portal.acquiredRolesAreUsedBy("Change local roles")

@@ -58,7 +58,7 @@ def _values(value):
     if isinstance(value, str):
         return [value]
     if isinstance(value, (list, tuple)):
-        return [item for item in value] if all(isinstance(i, str) for i in value) else None
+        return [*value] if all(isinstance(i, str) for i in value) else None
     if hasattr(value, "keys") and hasattr(value, "get"):  # {"query": …}, a form record
         if value.get("range") or "not" in value.keys():
             return None

@@ -13,8 +13,8 @@ change of data. ``--compare`` passes when every value of the first digest is sti
 second (new fields, new keys and new items are allowed: upgrades add them) and prints the
 counts it compared. With FileStorage, run it while the server is stopped."""
 
-from collective.consultation import mailworker
 from collections import Counter
+from collective.consultation import mailworker
 from datetime import date
 from datetime import datetime
 from datetime import time
@@ -27,13 +27,15 @@ import json
 import sys
 
 OURS = "collective.consultation."
-SKIPPED_ANNOTATIONS = (OURS + "outbox",)  # the mail queue's state, not the office's data
+SKIPPED_ANNOTATIONS = (
+    OURS + "outbox",
+)  # the mail queue's state, not the office's data
 
 
 def plain(value):
     """``value`` as JSON data, independent of how it is stored."""
-    from plone.namedfile.interfaces import INamedFile
     from plone.app.textfield.value import RichTextValue
+    from plone.namedfile.interfaces import INamedFile
     from z3c.relationfield.interfaces import IRelationValue
 
     if value is None or isinstance(value, (str, bool, int, float)):
