@@ -107,13 +107,14 @@ test: install
 smoke: install
 	scripts/smoke.sh
 
-bench: install
+bench: install-cluster
 	$(BIN)/python -m bench.feed_bench
 	$(BIN)/python -m bench.reports_bench
 	$(BIN)/python -m bench.stats_bench
 	$(BIN)/python -m bench.mail_bench
 	$(BIN)/python -m bench.page_bench
 	$(BIN)/python -m bench.duty_bench
+	$(BIN)/python -m bench.checkin_bench
 
 # 50 clients for 60 s against one instance, then two (RelStorage): a few minutes.
 screenshots: install

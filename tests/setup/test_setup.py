@@ -44,7 +44,7 @@ class TestInstall:
         assert IBrowserLayer in browser_layers
 
     def test_latest_version(self, profile_last_version, package_name):
-        assert profile_last_version(f"{package_name}:default") == "1005"
+        assert profile_last_version(f"{package_name}:default") == "1006"
 
     @pytest.mark.parametrize("portal_type", TYPES)
     def test_type_and_workflow(self, portal, portal_type):

@@ -109,3 +109,28 @@ def test_1006_keeps_sharing_with_the_office(functional):
         "Secretariat",
     }
     assert not portal.acquiredRolesAreUsedBy("Change local roles")
+
+
+def test_1006_keeps_each_members_mark_on_its_own(functional):
+    """Marks stored as one dict per consultation (before 1006) become one Mark per
+    member in a BTree, every mark kept, and a mark made for each invitee not yet marked.
+    """
+    from BTrees.OOBTree import OOBTree
+    from collective.consultation.meeting import attendance
+    from collective.consultation.upgrades import v1006
+    from persistent.mapping import PersistentMapping
+    from zope.annotation.interfaces import IAnnotations
+
+    consultation = functional["portal"]["2018"]["2018-06-28-bimonthly"]
+    before = attendance.marks(consultation)
+    assert len(before) >= 15
+    annotations = IAnnotations(consultation)
+    annotations[attendance.ANNOTATION_KEY] = PersistentMapping(before)  # as 1005 kept
+    assert attendance.marks(consultation) == before  # read as it was, before upgrading
+    v1006.attendance_per_member(functional["portal"].portal_setup)
+    store = annotations[attendance.ANNOTATION_KEY]
+    assert isinstance(store, OOBTree)
+    assert all(isinstance(mark, attendance.Mark) for mark in store.values())
+    assert attendance.marks(consultation) == before
+    invitees = {r.to_object.UID() for r in consultation.invitees}
+    assert invitees <= set(store.keys())

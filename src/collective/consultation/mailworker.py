@@ -16,6 +16,7 @@ from AccessControl.SecurityManagement import getSecurityManager
 from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.SecurityManagement import setSecurityManager
 from AccessControl.SpecialUsers import system
+from collective.consultation import deferredindex
 from collective.consultation import logger
 from collective.consultation import mailqueue
 from urllib.parse import urlsplit
@@ -129,9 +130,11 @@ _thread_allowed = True
 
 def no_thread():
     """For scripts that load the site's zope.conf (which asks for the thread) but are not
-    the site: a cron job, the worker process itself."""
+    the site: a cron job, the worker process itself. Nor do they refresh the catalog in
+    a thread (deferredindex.py): they might exit before it ran."""
     global _thread_allowed
     _thread_allowed = False
+    deferredindex.no_thread()
 
 
 def start_with_zope(event):

@@ -2,6 +2,8 @@
 member a site login belongs to."""
 
 from plone import api
+from zope.component import getUtility
+from zope.intid.interfaces import IIntIds
 
 
 def related_objects(relations):
@@ -15,9 +17,15 @@ def related_objects(relations):
 
 
 def is_invited(consultation, member):
-    """Whether ``member`` is on the consultation's invitation list."""
-    uid = member.UID()
-    return any(m.UID() == uid for m in related_objects(consultation.invitees))
+    """Whether ``member`` is on the consultation's invitation list (by the relations'
+    ids: a plenary's check-in asks it 500 times and wakes no member object)."""
+    target = getUtility(IIntIds).queryId(member)
+    if target is None:
+        return False
+    return any(
+        getattr(relation, "to_id", None) == target and relation.to_object is not None
+        for relation in consultation.invitees or ()
+    )
 
 
 def linked_userids(members):

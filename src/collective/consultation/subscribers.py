@@ -1,9 +1,11 @@
 """Content events: keep what suggestions index from their consultation (and who may find
 them) current, and name the member who files a suggestion as its proposer."""
 
+from collective.consultation import logger
 from collective.consultation.relations import member_of_user
 from plone import api
 from z3c.relationfield import RelationValue
+from ZODB.POSException import ConflictError
 from zope.component import getUtility
 from zope.container.interfaces import IContainerModifiedEvent
 from zope.event import notify
@@ -62,3 +64,18 @@ def default_proposer(suggestion, event):
     suggestion.proposers = [RelationValue(getUtility(IIntIds).getId(member))]
     # The relation catalog only learns of relations through events.
     notify(ObjectModifiedEvent(suggestion))
+
+
+def log_conflict_retry(event):
+    """A request that met a write conflict and will be run again: logged, so that an
+    operator (and bench/checkin_bench.py) can count the retries a peak caused."""
+    if not getattr(event, "retry", False):
+        return
+    exc = event.exc_info[1] if event.exc_info else None
+    if isinstance(exc, ConflictError):
+        request = event.request
+        logger.info(
+            "Conflict retried: %s %s",
+            request.get("REQUEST_METHOD", ""),
+            request.get("ACTUAL_URL", ""),
+        )

@@ -1,10 +1,19 @@
 """Attendance (出勤) per consultation: staff mark each invitee present, absent or on leave
 once the consultation has begun. Leave comes pre-filled from the member's answer to the
-invitation (请假, with its reason). Marks are kept on the consultation, who and when."""
+invitation (请假, with its reason). Marks are kept on the consultation, who and when.
 
+A plenary's 500 members check in within minutes, on more than one instance. So each
+member's mark is a persistent object of its own (``Mark``) in a BTree keyed by member, made
+for every invitee when the consultation is scheduled (``prepare``): a check-in changes
+only its member's mark, and two members' check-ins never write the same record. The
+catalog's copy of the marks (duty records read it) is refreshed after the commit
+(deferredindex.py), not by the check-in itself."""
+
+from BTrees.OOBTree import OOBTree
 from collective.consultation import _
 from collective.consultation import vocabularies
 from collective.consultation.calendar.invitations import InvitationLog
+from collective.consultation.deferredindex import reindex_after_commit
 from collective.consultation.errors import FieldError
 from collective.consultation.errors import not_one_of
 from collective.consultation.relations import related_objects
@@ -12,10 +21,11 @@ from collective.consultation.workflows import state_title
 from dataclasses import dataclass
 from datetime import datetime
 from datetime import timezone
-from persistent.mapping import PersistentMapping
+from persistent import Persistent
 from plone import api
 from plone.uuid.interfaces import IUUID
 from zope.annotation.interfaces import IAnnotations
+from zope.container.interfaces import IContainerModifiedEvent
 from zope.globalrequest import getRequest
 
 ANNOTATION_KEY = "collective.consultation.attendance"
@@ -45,9 +55,46 @@ class Line:
     late: bool = False  # checked in later than the control panel allows
 
 
+class Mark(Persistent):
+    """One member's attendance at one consultation; ``status`` None: not marked yet."""
+
+    status = None
+    reason = ""
+    by = ""
+    time = ""
+    source = ""  # "checkin", "admitted", or "" for staff's mark
+    late = False
+
+    def set(self, **values):
+        for name, value in values.items():
+            setattr(self, name, value)
+
+    def as_dict(self):
+        mark = {
+            "status": self.status,
+            "reason": self.reason,
+            "by": self.by,
+            "time": self.time,
+        }
+        if self.source:
+            mark.update(source=self.source, late=self.late)
+        return mark
+
+
+def _as_dict(value):
+    """A stored mark as a dict: a Mark, or a dict as releases before 1006 stored it."""
+    return value.as_dict() if isinstance(value, Mark) else dict(value)
+
+
 def marks(consultation):
-    """{member UID: {status, reason, by, time}} as marked."""
-    return dict(IAnnotations(consultation).get(ANNOTATION_KEY, {}))
+    """{member UID: {status, reason, by, time[, source, late]}} as marked."""
+    stored = IAnnotations(consultation).get(ANNOTATION_KEY, {})
+    out = {}
+    for uid, value in stored.items():
+        mark = _as_dict(value)
+        if mark.get("status"):
+            out[uid] = mark
+    return out
 
 
 def checkins(consultation):
@@ -137,7 +184,7 @@ def mark(consultation, changes, now=None):
             raise AttendanceError("status", not_one_of(status, STATUSES))
         if not isinstance(reason, str):
             raise AttendanceError("reason", _("must be text."))
-    store = _store(consultation)
+    store = store_of(consultation)
     log = InvitationLog(consultation)
     by = api.user.get_current().getId()
     stamp = (now or datetime.now(timezone.utc)).isoformat(timespec="seconds")
@@ -146,21 +193,45 @@ def mark(consultation, changes, now=None):
             reason = (
                 log.records.get(uid, {}).get("reason", "") or ""
             )  # the member's own words
-        store[uid] = {
-            "status": status,
-            "reason": reason.strip() if status == "leave" else "",
-            "by": by,
-            "time": stamp,
-        }
-    consultation.reindexObject()
+        _mark_of(store, uid).set(
+            status=status,
+            reason=reason.strip() if status == "leave" else "",
+            by=by,
+            time=stamp,
+            source="",
+            late=False,
+        )
+    reindex_after_commit(consultation)
 
 
-def _store(consultation):
+def store_of(consultation):
+    """The consultation's BTree of marks, made (or brought from the dict of releases
+    before 1006) when first written."""
     annotations = IAnnotations(consultation)
     store = annotations.get(ANNOTATION_KEY)
-    if store is None:
-        store = annotations[ANNOTATION_KEY] = PersistentMapping()
+    if not isinstance(store, OOBTree):
+        old = store or {}
+        store = annotations[ANNOTATION_KEY] = OOBTree()
+        for uid, value in old.items():
+            _mark_of(store, uid).set(**_as_dict(value))
     return store
+
+
+def _mark_of(store, uid):
+    mark = store.get(uid)
+    if mark is None:
+        mark = store[uid] = Mark()
+    return mark
+
+
+def prepare(consultation):
+    """A mark, not yet marked, for each invitee: check-ins then change a member's own
+    mark and never the BTree they are kept in."""
+    store = store_of(consultation)
+    for member in related_objects(consultation.invitees):
+        uid = IUUID(member)
+        if uid not in store:
+            store[uid] = Mark()
 
 
 def record_check_in(consultation, uid, late, now=None, source="checkin"):
@@ -168,16 +239,33 @@ def record_check_in(consultation, uid, late, now=None, source="checkin"):
     staff admitted). A mark already there stands: staff's marks win over check-in, and
     a second check-in keeps the first. Returns (the mark that stands, whether this
     check-in made it)."""
-    store = _store(consultation)
-    if uid in store:
-        return dict(store[uid]), False
-    store[uid] = {
-        "status": "present",
-        "reason": "",
-        "by": api.user.get_current().getId(),
-        "time": (now or datetime.now(timezone.utc)).isoformat(timespec="seconds"),
-        "source": source,
-        "late": late,
-    }
-    consultation.reindexObject()
-    return dict(store[uid]), True
+    stored = IAnnotations(consultation).get(ANNOTATION_KEY)
+    mark = stored.get(uid) if isinstance(stored, OOBTree) else None
+    if mark is None:  # not prepared (an admitted member, an older consultation)
+        mark = _mark_of(store_of(consultation), uid)
+    if mark.status:
+        return mark.as_dict(), False
+    mark.set(
+        status="present",
+        reason="",
+        by=api.user.get_current().getId(),
+        time=(now or datetime.now(timezone.utc)).isoformat(timespec="seconds"),
+        source=source,
+        late=late,
+    )
+    reindex_after_commit(consultation)
+    return mark.as_dict(), True
+
+
+def consultation_transitioned(consultation, event):
+    """Scheduled: every invitee's mark is made before anyone checks in."""
+    if event.new_state is not None and event.new_state.id in MARKABLE_STATES:
+        prepare(consultation)
+
+
+def consultation_modified(consultation, event):
+    """Invitees added to a consultation that takes place get their marks too."""
+    if IContainerModifiedEvent.providedBy(event):
+        return
+    if api.content.get_state(consultation, None) in MARKABLE_STATES:
+        prepare(consultation)

@@ -54,6 +54,8 @@ def plain(value):
         }
     if isinstance(value, RichTextValue):
         return value.raw
+    if hasattr(value, "as_dict"):  # an object that says what it holds (a Mark)
+        return plain(value.as_dict())
     if hasattr(value, "items"):  # dict, PersistentMapping, OOBTree …
         return {str(key): plain(item) for key, item in value.items()}
     if isinstance(value, (set, frozenset)):

@@ -19,6 +19,7 @@ default-zpublisher-encoding utf-8
   zope_i18n_compile_mo_files true
   CHAMELEON_CACHE $VAR/cache
   CONSULTATION_MAIL_WORKER {mail_worker}
+  CONSULTATION_CATALOG_REFRESH thread
 </environment>
 {storage}
 <dos_protection>
