@@ -12,8 +12,11 @@ from conftest import STAFF
 from datetime import datetime
 from datetime import timedelta
 from io import BytesIO
+from urllib.parse import parse_qs
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+import json
 import pytest
 import re
 
@@ -39,10 +42,10 @@ def scheduled(staff, start_in, title="今日双月协商会", hours=3):
 
 
 def code_of(functional, url):
-    """The code as the staff's page carries it in the QR link."""
+    """The code the staff's projector view shows now (its JSON, as the page fetches it)."""
     browser = browser_for(functional, *STAFF)
-    browser.open(f"{url}/@@checkin-code")
-    return re.search(r"@@checkin\?code=([0-9a-f]+)", browser.contents).group(1)
+    browser.open(f"{url}/@@checkin-code?format=json")
+    return parse_qs(urlsplit(json.loads(browser.contents)["url"]).query)["code"][0]
 
 
 @pytest.fixture
@@ -136,7 +139,7 @@ def test_the_staff_page_counts_and_serves_the_code(functional, member, soon):
     browser = browser_for(functional, *STAFF)
     browser.open(f"{soon}/@@checkin-code")
     assert "<svg" in browser.contents
-    checked_in = re.search(r'checkin-checked-in"\s*>(\d+)<', browser.contents)
+    checked_in = re.search(r'checkin-checked-in[^"]*"\s*>(\d+)<', browser.contents)
     assert checked_in.group(1) == "1"
     assert "王建华" in browser.contents.split("checkin-missing", 2)[2]
     browser.open(f"{soon}/@@checkin-code?format=png")

@@ -1,6 +1,8 @@
-"""Check-in (签到) pages: ``@@checkin-code`` for staff (the QR code to show or print, as SVG
-or PNG, and the live count), ``@@checkin`` for the member who scanned it (one big button:
-the POST marks them present). Both call meeting/checkin.py, as ``@checkin`` does."""
+"""Check-in (签到) pages: ``@@checkin-code`` for staff, the projector view on the meeting
+room's screen (the QR code, which changes every half minute, and the live count; the page
+fetches both as JSON without reloading), ``@@checkin`` for the member who scanned it (one
+big button: the POST marks them present). Both call meeting/checkin.py, as ``@checkin``
+does."""
 
 from collective.consultation import _
 from collective.consultation.dates import shown
@@ -12,17 +14,22 @@ from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from urllib.parse import urlencode
+from zope.i18n import translate
 
+import json
 import segno
 
 
 class CheckInCode(BrowserView):
-    """The QR code and the live count, for staff on the meeting's screen."""
+    """The projector view: the QR code and the live count, full screen."""
 
     def __call__(self):
         fmt = self.request.form.get("format")
+        self.request.response.setHeader("Cache-Control", "private, no-store")
         if fmt in ("svg", "png"):
             return self.image(fmt)
+        if fmt == "json":
+            return self.as_json()
         return self.index()
 
     def qr(self):
@@ -36,16 +43,45 @@ class CheckInCode(BrowserView):
         else:
             self.qr().save(out, kind="png", scale=12, border=2)
             content_type = "image/png"
-        response = self.request.response
-        response.setHeader("Content-Type", content_type)
-        response.setHeader("Cache-Control", "private, no-store")
+        self.request.response.setHeader("Content-Type", content_type)
         return out.getvalue()
 
     def svg_inline(self):
-        """The code drawn in the page itself (no second request, prints as it shows)."""
+        """The code drawn in the page itself, sized by the page (no width of its own)."""
         out = BytesIO()
-        self.qr().save(out, kind="svg", scale=8, border=2, xmldecl=False, svgns=True)
+        self.qr().save(
+            out, kind="svg", border=2, xmldecl=False, svgns=True, omitsize=True
+        )
         return out.getvalue().decode()
+
+    def as_json(self):
+        """What the page refreshes: the code and the count."""
+        count = checkin.count(self.context)
+        self.request.response.setHeader("Content-Type", "application/json")
+        return json.dumps(
+            {
+                "svg": self.svg_inline(),
+                "url": checkin.checkin_url(self.context),
+                "refresh_seconds": self.refresh_seconds(),
+                "count": {
+                    "invited": count.invited,
+                    "checked_in": count.checked_in,
+                    "present": count.present,
+                    "leave": count.leave,
+                    "missing": len(count.missing),
+                },
+                "missing": count.missing,
+            },
+            ensure_ascii=False,
+        )
+
+    def refresh_seconds(self):
+        """Ask again twice a step, so the screen never shows an expired code; a test may
+        ask for a faster round (``?refresh=``, 1 to 60 seconds)."""
+        asked = self.request.form.get("refresh", "")
+        if isinstance(asked, str) and asked.isdigit() and 1 <= int(asked) <= 60:
+            return int(asked)
+        return max(checkin.STEP_SECONDS // 2, 5)
 
     def url(self):
         return checkin.checkin_url(self.context)
@@ -56,6 +92,10 @@ class CheckInCode(BrowserView):
 
     def count(self):
         return checkin.count(self.context)
+
+    def page_title(self):
+        label = translate(_("Check-in"), context=self.request)
+        return f"{self.context.Title()} · {label}"
 
 
 class CheckIn(BrowserView):
@@ -85,7 +125,14 @@ class CheckIn(BrowserView):
         return self.index()
 
     def code(self):
-        return self.request.form.get("code", "")
+        """The code the page carries on: a fresh screen code becomes a pass, so that the
+        member may log in first without the screen's code expiring meanwhile."""
+        given = self.request.form.get("code", "")
+        if not isinstance(given, str):
+            return ""
+        if checkin.is_screen_code(self.context, given):
+            return checkin.pass_for(self.context)
+        return given
 
     def outcome(self):
         """What the member is told after pressing the button."""

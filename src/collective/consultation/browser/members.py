@@ -81,6 +81,18 @@ class AttendanceView(BrowserView):
     def can_admit(self):
         return api.content.get_state(self.context) in checkin.OPEN_STATES
 
+    def own_links(self):
+        """{member UID: the member's own check-in link} for those not yet present, while
+        check-in may happen: staff send it to a member who cannot scan the screen."""
+        if not self.can_admit():
+            return {}
+        return {
+            line.member: checkin.member_url(self.context, member)
+            for line in attendance.lines(self.context)
+            if line.status != "present"
+            and (member := api.content.get(UID=line.member)) is not None
+        }
+
     def not_invited(self):
         """The members who may be admitted: everyone not on the invitation list."""
         invited = set(self.context_invitees())

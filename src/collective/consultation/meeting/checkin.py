@@ -1,9 +1,21 @@
 """Check-in (签到): staff show the consultation's QR code; a member who scans it and
-presses the button is marked present, with the time, as checked in. The code is a signed
-link for that consultation only; it works from some time before the start (control
-panel) until the end; a check-in too long after the start is recorded as late. Staff's
-marks in the attendance grid win over check-in, and checking in twice keeps the first.
-A member who was not invited is admitted by staff (准许参加), recorded as such.
+presses the button is marked present, with the time, as checked in. It works from some
+time before the start (control panel) until the end; a check-in too long after the start
+is recorded as late. Staff's marks in the attendance grid win over check-in, and checking
+in twice keeps the first. A member who was not invited is admitted by staff (准许参加),
+recorded as such.
+
+The code on the screen changes every ``STEP_SECONDS`` (a time-step HMAC of the
+consultation, as one-time passwords are made): a photo of it passed round a chat group is
+worthless a minute later, so a member checks in from the room. Three kinds of code are
+accepted, each a signed link for this consultation only:
+
+- the **screen code** ``<step>.<signature>``: the current step or the one before;
+- a **pass** ``p<time>.<signature>``: the check-in page swaps a fresh screen code for it
+  when the member opens the page, so logging in on the phone first does not make the
+  screen code expire under them (valid ``PASS_SECONDS``);
+- a member's **own link** ``m.<signature>``: staff send it to a member who cannot scan;
+  it works for that member's login only, throughout the window.
 """
 
 from collective.consultation import _
@@ -18,6 +30,7 @@ from datetime import timedelta
 from datetime import timezone
 from plone import api
 from plone.uuid.interfaces import IUUID
+from urllib.parse import urlencode
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
 from zope.event import notify
@@ -25,15 +38,90 @@ from zope.intid.interfaces import IIntIds
 from zope.lifecycleevent import ObjectModifiedEvent
 
 PURPOSE = "checkin"  # signed with the consultation's UID: no other link fits
+PASS = "checkin-pass"
+OWN = "checkin-member"
 OPEN_STATES = ("scheduled", "held")
+STEP_SECONDS = 30  # the screen's code changes this often; the one before still counts
+PASS_SECONDS = 10 * 60
+SIGNATURE_LENGTH = 20  # hex characters: a small QR code, 80 bits to guess
 
 
-def code(consultation):
-    return signing.sign(PURPOSE, IUUID(consultation))
+def _now(now=None):
+    return now or datetime.now(timezone.utc)
 
 
-def checkin_url(consultation):
-    return f"{consultation.absolute_url()}/@@checkin?code={code(consultation)}"
+def _step(now):
+    return int(now.timestamp()) // STEP_SECONDS
+
+
+def _signed(*parts):
+    return signing.sign(*parts)[:SIGNATURE_LENGTH]
+
+
+def _verified(signature, *parts):
+    return signing.verify_prefix(signature, SIGNATURE_LENGTH, *parts)
+
+
+def code(consultation, now=None):
+    """The code the screen shows now."""
+    step = _step(_now(now))
+    return f"{step}.{_signed(PURPOSE, IUUID(consultation), step)}"
+
+
+def pass_for(consultation, now=None):
+    """What the check-in page carries once a fresh screen code has opened it."""
+    moment = int(_now(now).timestamp())
+    return f"p{moment}.{_signed(PASS, IUUID(consultation), moment)}"
+
+
+def member_code(consultation, member):
+    """The member's own check-in code, for staff to send to a member who cannot scan."""
+    return f"m.{_signed(OWN, IUUID(consultation), IUUID(member))}"
+
+
+def checkin_url(consultation, given_code=None, now=None):
+    given_code = given_code or code(consultation, now)
+    return f"{consultation.absolute_url()}/@@checkin?{urlencode({'code': given_code})}"
+
+
+def member_url(consultation, member):
+    return checkin_url(consultation, member_code(consultation, member))
+
+
+def _split(given_code):
+    head, dot, signature = (given_code or "").partition(".")
+    return (head, signature) if dot and signature else (None, None)
+
+
+def is_screen_code(consultation, given_code, now=None):
+    """A screen code of the current step or the one before."""
+    head, signature = _split(given_code)
+    if head is None or not head.isdigit():
+        return False
+    step = int(head)
+    if _step(_now(now)) - step not in (0, 1):
+        return False
+    return _verified(signature, PURPOSE, IUUID(consultation), step)
+
+
+def code_fits(consultation, given_code, member=None, now=None):
+    """Does ``given_code`` let ``member`` check in to ``consultation`` now?"""
+    if not isinstance(given_code, str):
+        return False
+    head, signature = _split(given_code)
+    if head is None:
+        return False
+    if head == "m":
+        return member is not None and _verified(
+            signature, OWN, IUUID(consultation), IUUID(member)
+        )
+    if head.startswith("p") and head[1:].isdigit():
+        issued = int(head[1:])
+        age = int(_now(now).timestamp()) - issued
+        return 0 <= age <= PASS_SECONDS and _verified(
+            signature, PASS, IUUID(consultation), issued
+        )
+    return is_screen_code(consultation, given_code, now)
 
 
 def window(consultation):
@@ -49,9 +137,13 @@ def is_late(consultation, now):
 def refusal(consultation, member, given_code, now):
     """Why ``member`` may not check in now with ``given_code``, as AttendanceError, or
     None. The code is checked before anything else is told."""
-    if not signing.verify(given_code, PURPOSE, IUUID(consultation)):
+    if not code_fits(consultation, given_code, member, now):
         return AttendanceError(
-            "code", _("this is not this consultation's check-in code.")
+            "code",
+            _(
+                "this is not this consultation's check-in code, or it has expired: "
+                "scan the code on the screen again."
+            ),
         )
     state = api.content.get_state(consultation)
     if state == "cancelled":

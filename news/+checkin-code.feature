@@ -1,0 +1,1 @@
+The check-in QR code changes every 30 seconds (a time-step HMAC; the current and the previous step count), the check-in page swaps it for a ten-minute pass so a member may log in first, and staff give a member who cannot scan his own link from the attendance grid. `@@checkin-code` is a full-screen projector view that fetches the code and the count without reloading. [security]
