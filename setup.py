@@ -59,6 +59,7 @@ setup(
         "python-docx",
         "docxtpl",
         "openpyxl",
+        "defusedxml",  # openpyxl then refuses a workbook with a DTD (entity bombs)
         "python-dateutil",
         "pypinyin",
         "segno",  # QR codes for check-in

@@ -77,3 +77,20 @@ def test_on_a_desktop_the_toolbar_stays(page, portal_url):
     log_in(page, portal_url, *MEMBER)
     page.goto(f"{portal_url}/2018")
     assert page.is_visible("#edit-zone") and not page.is_visible(".phone-menu")
+
+
+def test_the_dossier_downloads_from_my_duties(phone, portal_url, tmp_path):
+    """下载履职档案 on 我的履职: the link answers the .docx itself (not a JSON 404), and
+    python-docx reads the member's name and the year in it."""
+    from docx import Document
+
+    log_in(phone, portal_url, *MEMBER)
+    phone.goto(f"{portal_url}/@@my-duties?year=2018")
+    link = phone.locator("a.dossier-download")
+    assert "/++api++/members/" in link.get_attribute("href")
+    with phone.expect_download() as waiting:
+        link.click()
+    path = tmp_path / "dossier.docx"
+    waiting.value.save_as(path)
+    text = "\n".join(p.text for p in Document(path).paragraphs)
+    assert "游进" in text and "2018" in text

@@ -232,6 +232,30 @@ def test_minutes_out_of_range_are_refused(member, staff, tomorrow):
     assert staff.get(speech).json()["speaking_minutes"] is None
 
 
+@pytest.mark.parametrize(
+    "units",
+    [
+        ["市" * 5000],
+        ["市水利\x07局"],
+        ["市水利\u202e局"],
+        ["市水利\n局"],
+        [""],
+        [3],
+        "市水利局",
+    ],
+)
+def test_responding_units_follow_the_single_line_rule(member, staff, tomorrow, units):
+    speech = arranged_speech(member, staff, tomorrow, "发言甲")
+    uid = uid_of(staff, speech)
+    response = staff.patch(
+        f"{tomorrow}/@speeches",
+        json={"order": [uid], "responding_units": {uid: units}},
+    )
+    assert response.status_code == 400
+    assert "responding_units" in response.json()["message"]
+    assert staff.get(speech).json()["responding_units"] in ([], None)
+
+
 def test_members_may_not_arrange(member, staff, tomorrow):
     speech = arranged_speech(member, staff, tomorrow, "发言甲")
     response = member.patch(

@@ -60,6 +60,15 @@ def test_a_cap_set_to_null_is_no_cap(secretary):
         ({"year": 2019, "points": {"absent": "x"}}, "points.absent"),
         ({"year": 2019, "points": {"flying": 3}}, "flying"),
         ({"year": 2019, "review_day": "13-45"}, "review_day"),
+        ({"year": 2019, "review_day": "02-30"}, "review_day"),
+        ({"year": 2019, "review_day": "02-29"}, "review_day"),  # not in 2019
+        ({"year": 2019, "review_day": "04-31"}, "review_day"),
+        ({"year": 2019, "caps": {"suggestion": -1}}, "cap.suggestion"),
+        ({"year": 2019, "caps": {"absent": 5}}, "cap.absent"),
+        (
+            {"year": 2019, "points": {"present": -2}, "caps": {"present": 4}},
+            "cap.present",
+        ),
         ({"year": 2019, "absences": 0}, "absences"),
         ({"year": "next", "minimum": 3}, "year"),
         ({"year": 2019, "colour": "red"}, "colour"),
@@ -71,3 +80,38 @@ def test_wrong_values_are_refused_and_nothing_is_kept(secretary, body, field):
     assert response.status_code == 400
     assert response.json()["field"] == field
     assert secretary.get("/@duty-rules?year=2019").json()["version"] == 2018
+
+
+def test_a_review_day_kept_before_days_were_checked_still_opens(
+    functional, secretary, session_as
+):
+    """A site whose rules hold 02-30 (saved before the check): the year's reminders and
+    rules page answer, the day falls on the month's end, and the page mends it."""
+    from collective.consultation.members import scoring
+    from plone import api
+    from zope.annotation.interfaces import IAnnotations
+
+    import transaction
+
+    store = IAnnotations(functional["portal"])[scoring.KEY]
+    version = dict(store[2018])
+    store[2019] = dict(version, review_day="02-30")
+    transaction.commit()
+    try:
+        assert secretary.get("/@duty-reminders?year=2020").status_code == 200
+        page = session_as("secretary", api=False).get("/@@duty-rules?year=2020")
+        assert page.status_code == 200
+        from collective.consultation.members.talks import review_date
+
+        with api.env.adopt_roles(["Manager"]):
+            rules = scoring.rules_for(2021)
+        assert str(review_date(2021, rules)) == "2021-02-28"
+        mended = secretary.patch(
+            "/@duty-rules", json={"year": 2019, "review_day": "02-28"}
+        )
+        assert mended.status_code == 200
+        assert mended.json()["review_day"] == "02-28"
+    finally:
+        transaction.begin()
+        store.pop(2019, None)
+        transaction.commit()

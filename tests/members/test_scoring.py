@@ -302,6 +302,10 @@ def test_the_terms_are_kept_in_the_settings(functional):
     browser.getControl(name="form.buttons.save").click()
     assert "number | title | first year | last year" in browser.contents
     field = browser.getControl(name="form.widgets.terms")
+    field.value = "5 | 第\u202e五届 | 2017 | 2021"  # a bidi override in the title
+    browser.getControl(name="form.buttons.save").click()
+    assert "number | title | first year | last year" in browser.contents
+    field = browser.getControl(name="form.widgets.terms")
     field.value = "5 | 第五届 | 2017 | 2021\n6 | 第六届 | 2022 | 2026"
     browser.getControl(name="form.buttons.save").click()
     from collective.consultation.members.terms import term
@@ -602,3 +606,16 @@ def test_the_rules_are_in_site_setup(functional):
     browser = browser_for(functional)
     browser.open(f"{functional['portal'].absolute_url()}/@@overview-controlpanel")
     assert "@@duty-rules" in browser.contents
+
+
+def test_duty_pages_open_on_this_year_not_a_future_one(functional):
+    """This year when it has consultations, else the newest past year; a future year
+    (a consultation planned for January) only when nothing else is known."""
+    from collective.consultation.dates import this_year
+    from collective.consultation.members.duty import default_year
+
+    now = this_year()
+    assert default_year([now + 1, now, 2018]) == now
+    assert default_year([now + 1, 2018]) == 2018
+    assert default_year([now + 1]) == now + 1
+    assert default_year([]) is None

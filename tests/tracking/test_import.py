@@ -120,6 +120,37 @@ class TestDryRun:
         (problem,) = response.json()["problems"]
         assert problem["column"] == "file" and "UTF-16" in problem["message"]
 
+    def test_a_date_that_is_no_day_is_a_row_problem(self, secretary):
+        rows = [GOOD[0][:6] + ["2019-13-40"], GOOD[1][:6] + ["2018-02-30"]]
+        for data, name in ((xlsx(rows), "x.xlsx"), (csv_bytes(rows), "x.csv")):
+            response = post(secretary, data, name)
+            assert response.status_code == 200, response.text
+            problems = response.json()["problems"]
+            assert [(p["row"], p["column"]) for p in problems] == [
+                (2, "答复期限"),  # the sheet's row numbers, the header being row 1
+                (3, "答复期限"),
+            ]
+            assert "2019-13-40" in problems[0]["message"]
+
+    def test_a_workbook_with_a_dtd_is_refused(self, secretary):
+        import zipfile
+
+        source = zipfile.ZipFile(io.BytesIO(xlsx(GOOD)))
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as target:
+            for entry in source.infolist():
+                data = source.read(entry)
+                if entry.filename == "xl/worksheets/sheet1.xml":
+                    data = (
+                        b'<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">'
+                        b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>' + data
+                    )
+                target.writestr(entry, data)
+        response = post(secretary, out.getvalue(), "x.xlsx")
+        assert response.status_code == 200, response.text
+        (problem,) = response.json()["problems"]
+        assert problem["column"] == "file" and "Excel" in problem["message"]
+
     def test_not_a_workbook(self, secretary):
         response = post(secretary, b"PK\x03\x04 broken", "x.xlsx")
         assert "Excel" in response.json()["problems"][0]["message"]

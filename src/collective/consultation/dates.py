@@ -12,6 +12,11 @@ def site_timezone():
     return pytz.timezone(default_timezone() or "Asia/Shanghai")
 
 
+def this_year():
+    """The calendar year now, in the site's zone (the year a page opens on)."""
+    return datetime.now(site_timezone()).year
+
+
 def local_datetime(value):
     """An aware datetime as the site's local 'YYYY-MM-DD HH:MM'."""
     if value is None:

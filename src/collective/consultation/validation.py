@@ -182,9 +182,11 @@ def check_guests(lines):
 
 
 def check_units(names):
+    """Each name a non-empty single line (the rule every line of ours follows)."""
     for name in names or ():
-        if not (name or "").strip():
+        if not isinstance(name, str) or not name.strip():
             raise InvalidUnit(name)
+        check_line(name)
     return True
 
 
@@ -244,6 +246,8 @@ def parse_term(line):
     except ValueError:
         return None
     if not title or not YEAR_MIN <= first <= last <= YEAR_MAX or number < 1:
+        return None
+    if text_problem(title, single_line=True):  # e.g. a bidi override (U+202E)
         return None
     return Term(number, title, first, last)
 

@@ -11,7 +11,10 @@ from collective.consultation.browser.listfilters import Filter
 from collective.consultation.browser.listfilters import FilteredList
 from collective.consultation.browser.listfilters import NOT_FILTERS
 from collective.consultation.dates import as_day
+from collective.consultation.dates import this_year
 from collective.consultation.errors import FieldError
+from collective.consultation.members.duty import default_year
+from collective.consultation.members.duty import years
 from collective.consultation.reports import adoption
 from collective.consultation.reports import writers
 from collective.consultation.reports.stats import consultation_stats
@@ -51,10 +54,7 @@ class DashboardView(BrowserView):
                 return parse_year(value)
             except FieldError as exc:
                 raise BadRequest(exc.text(self.request))
-        years = api.portal.get_tool("portal_catalog").uniqueValuesFor(
-            "consultation_year"
-        )
-        return max(years) if years else date.today().year
+        return default_year() or this_year()
 
     def figures(self):
         if not hasattr(self, "_figures"):
@@ -206,13 +206,8 @@ class SuggestionListView(FilteredList, BrowserView):
     def list_filters(self):
         """The form's selects: years present, kinds, states, units, the two lists (the
         values are checked by adoption.Filters, as the report's are)."""
-        catalog = api.portal.get_tool("portal_catalog")
-        years = sorted(
-            (y for y in catalog.uniqueValuesFor("consultation_year") if y),
-            reverse=True,
-        )
         return (
-            Filter("year", _("Year"), "", tuple((str(y), str(y)) for y in years)),
+            Filter("year", _("Year"), "", tuple((str(y), str(y)) for y in years())),
             Filter("kind", _("Kind of consultation"), "", vocabularies.KINDS),
             Filter(
                 "state",

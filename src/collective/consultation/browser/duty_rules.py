@@ -6,7 +6,7 @@ from collective.consultation import _
 from collective.consultation.errors import FieldError
 from collective.consultation.members import scoring
 from collective.consultation.members import talks
-from collective.consultation.members.duty import years
+from collective.consultation.members.duty import default_year
 from collective.consultation.validation import parse_year
 from plone import api
 from plone.protect import CheckAuthenticator
@@ -21,8 +21,7 @@ class DutyRules(BrowserView):
     def year(self):
         value = self.request.form.get("year")
         if not value:
-            known = years()
-            return known[0] if known else None
+            return default_year()
         try:
             return parse_year(value)
         except FieldError as exc:

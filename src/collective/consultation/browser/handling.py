@@ -3,6 +3,7 @@ every step that needs data, so a referral always names its units and deadline an
 decline its reason. It calls the same core as ``@handling`` in the REST API."""
 
 from collective.consultation import _
+from collective.consultation.browser.formvalues import one
 from collective.consultation.content.suggestion import ISuggestion
 from collective.consultation.tracking import steps
 from collective.consultation.tracking.evaluation import proposer_members
@@ -102,7 +103,7 @@ class HandleForm(form.Form):
     enableCSRFProtection = True
 
     def transition(self):
-        name = self.request.form.get("transition")
+        name = one(self.request.form, "transition")
         if name not in steps.STEPS:
             raise BadRequest(f"transition: '{name}' is not a handling step.")
         return name

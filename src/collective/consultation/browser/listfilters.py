@@ -28,6 +28,8 @@ class Filter:
     def value_of(self, text):
         if text in ("", None):
             return None
+        if not isinstance(text, str):
+            raise BadRequest(f"{self.name}: give one value, not several.")
         if text not in dict(self.pairs):
             allowed = ", ".join(value for value, _title in self.pairs)
             raise BadRequest(f"{self.name}: '{text}' is not one of {allowed}.")

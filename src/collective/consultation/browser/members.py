@@ -4,6 +4,7 @@ page, "my duties" for a member who logs in, and the sectors (界别)."""
 from AccessControl import Unauthorized
 from collective.consultation import _
 from collective.consultation import vocabularies
+from collective.consultation.browser.calendar import api_url
 from collective.consultation.browser.calendar import personal_feed_url
 from collective.consultation.browser.calendar import webcal
 from collective.consultation.browser.display import label
@@ -40,8 +41,7 @@ class _YearMixin:
                 except FieldError as exc:
                     raise BadRequest(exc.text(self.request))
             else:
-                known = duty.years()
-                self._year = known[0] if known else None
+                self._year = duty.default_year()
         return self._year
 
     def years(self):
@@ -193,7 +193,7 @@ class DutyRecordPanel(_YearMixin, BrowserView):
         year = self.year()
         if member is None or not year:
             return None
-        return f"{member.absolute_url()}/++api++/@duty-dossier?year={year}"
+        return f"{api_url(member, '@duty-dossier')}?year={year}"
 
     def score(self, record):
         """The year's duty score (履职量化考评) with its lines, as the member checks it."""

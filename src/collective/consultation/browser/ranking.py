@@ -6,6 +6,7 @@ from collective.consultation import vocabularies
 from collective.consultation.browser.calendar import api_url
 from collective.consultation.browser.display import label
 from collective.consultation.members import scoring
+from collective.consultation.members.duty import default_year
 from collective.consultation.members.duty import years as known_years
 from collective.consultation.members.terms import members_of
 from collective.consultation.members.terms import period_of
@@ -22,16 +23,16 @@ SORTS = ("rank", "title", "sector") + scoring.RULE_IDS
 
 class DutyRanking(BrowserView):
     def period(self):
-        """(years, query for links, title) from ?year= or ?term= (the latest year
+        """(years, query for links, title) from ?year= or ?term= (duty.default_year
         when neither is given)."""
         form = {
             k: v for k, v in self.request.form.items() if k in ("year", "term") and v
         }
         if not form:
-            known = known_years()
-            if not known:
+            year = default_year()
+            if year is None:
                 return [], {}, ""
-            form = {"year": str(known[0])}
+            form = {"year": str(year)}
         try:
             years, period = period_of(form)
         except PeriodError as exc:

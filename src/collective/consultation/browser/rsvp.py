@@ -3,6 +3,7 @@ answer is recorded when the member presses a button (POST), so mail scanners tha
 links answer for nobody. No login: the signed link is the credential."""
 
 from collective.consultation import _
+from collective.consultation.browser.formvalues import one
 from collective.consultation.calendar import rsvp
 from collective.consultation.calendar.invitations import ANSWERS
 from collective.consultation.calendar.invitations import InvitationLog
@@ -28,7 +29,7 @@ class RSVPView(BrowserView):
 
     def __call__(self):
         form = self.request.form
-        self.params = {name: form.get(name, "") for name in ("c", "i", "x", "s")}
+        self.params = {name: one(form, name, "") for name in ("c", "i", "x", "s")}
         self.chosen = form.get("a") if form.get("a") in ANSWERS else None
         self.error = None
         self.done = False
@@ -66,8 +67,8 @@ class RSVPView(BrowserView):
         raise rsvp.InvalidLink("not-invited")
 
     def _answer(self, form):
-        answer = form.get("answer")
-        reason = (form.get("reason") or "").strip()[:MAX_REASON]
+        answer = one(form, "answer")
+        reason = (one(form, "reason") or "").strip()[:MAX_REASON]
         if answer not in ANSWERS:
             self.error = "answer"
             self.request.response.setStatus(400)

@@ -6,6 +6,7 @@ from collective.consultation.browser.listfilters import FilteredList
 from collective.consultation.browser.listfilters import YES
 from collective.consultation.browser.views import _Base
 from collective.consultation.dates import as_day
+from collective.consultation.members.duty import years
 from collective.consultation.tracking.overdue import is_overdue
 from collective.consultation.tracking.overdue import WAITING
 from datetime import date
@@ -16,16 +17,12 @@ class UnitDirectoryView(FilteredList, _Base):
     @property
     def list_filters(self):
         """The year of the suggestions counted, and the units that owe an overdue answer."""
-        catalog = api.portal.get_tool("portal_catalog")
-        years = sorted(
-            (y for y in catalog.uniqueValuesFor("consultation_year") if y), reverse=True
-        )
         return (
             Filter(
                 "year",
                 _("Year"),
                 "consultation_year",
-                tuple((str(y), str(y)) for y in years),
+                tuple((str(y), str(y)) for y in years()),
                 int,
             ),
             Filter("overdue", _("Overdue"), "", YES),

@@ -409,8 +409,8 @@ class DirectoryView(FilteredList, _Base):
         return api.portal.get().absolute_url()
 
     def duty_export_url(self):
-        years = duty.years()
-        query = f"&year={years[0]}" if years else ""
+        year = duty.default_year()
+        query = f"&year={year}" if year else ""
         return f"{api_url(api.portal.get(), '@duty-records')}?format=xlsx{query}"
 
     def __call__(self):

@@ -3,6 +3,7 @@ consultations they were invited to and how they attended, the suggestions they p
 and how far those went. Catalog brains only: invitees, attendance marks and proposers are
 metadata."""
 
+from collective.consultation.dates import this_year
 from collective.consultation.meeting.attendance import STATUSES
 from collective.consultation.meeting.speeches import is_delivered
 from collective.consultation.tracking.states import ADOPTED
@@ -184,3 +185,14 @@ def years():
     return sorted(
         (y for y in catalog.uniqueValuesFor("consultation_year") if y), reverse=True
     )
+
+
+def default_year(known=None):
+    """The year a duty page opens on: this year if it has consultations, else the
+    newest past year that has (never a future year, whose record is all zeros)."""
+    known = years() if known is None else known
+    now = this_year()
+    past = [y for y in known if y <= now]
+    if past:
+        return past[0]
+    return known[-1] if known else None

@@ -18,6 +18,7 @@ from collective.consultation.tracking.states import NOT_MADE
 from collective.consultation.validation import text_problem
 from dataclasses import dataclass
 from dataclasses import field
+from datetime import date
 from datetime import datetime
 from datetime import timezone
 from persistent.mapping import PersistentMapping
@@ -56,10 +57,23 @@ RULES = (
     Rule("speech", _("Speech delivered"), 3),
 )
 RULE_IDS = tuple(rule.id for rule in RULES)
+RULES_BY_ID = {rule.id: rule for rule in RULES}
 DEFAULT_MINIMUM = 10
 DEFAULT_ABSENCES = 2
 DEFAULT_REVIEW_DAY = "10-31"
 REVIEW_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+
+
+def is_review_day(value):
+    """MM-DD of a day every year has: 02-30 never is, 02-29 not in three years of four."""
+    if not isinstance(value, str) or not REVIEW_DAY.match(value):
+        return False
+    month, day = (int(part) for part in value.split("-"))
+    try:
+        date(2001, month, day)  # a common year
+    except ValueError:
+        return False
+    return True
 
 
 class RulesError(FieldError):
@@ -144,12 +158,27 @@ def save_rules(
         for rule, value in caps.items()
         if value is not None
     }
+    for rule, cap in checked_caps.items():
+        # A cap bounds what a rule adds up to, on the side its points go: 0 or more for
+        # a rule that adds, 0 or less for a deduction.
+        sign = checked_points.get(rule, RULES_BY_ID[rule].points)
+        if (sign >= 0 and cap < 0) or (sign < 0 and cap > 0):
+            raise RulesError(
+                f"cap.{rule}",
+                _(
+                    "a cap on the same side as the rule's points (0 or more for a rule "
+                    "that adds, 0 or less for a deduction)."
+                ),
+            )
     minimum = _whole(minimum, "minimum")
     absences = _whole(absences, "absences")
     if absences < 1:
         raise RulesError("absences", _("at least 1."))
-    if not isinstance(review_day, str) or not REVIEW_DAY.match(review_day):
-        raise RulesError("review_day", _("a day of the year as MM-DD, e.g. 10-31."))
+    if not is_review_day(review_day):
+        raise RulesError(
+            "review_day",
+            _("a day that every year has, as MM-DD, e.g. 10-31 (not 02-29)."),
+        )
     if text_problem(note or "", single_line=True):
         raise RulesError("note", _("one line of text, without invisible characters."))
     annotations = IAnnotations(api.portal.get())

@@ -14,6 +14,8 @@ from dataclasses import field
 from datetime import date
 from plone import api
 
+import calendar
+
 
 @dataclass
 class Reminder:
@@ -27,8 +29,10 @@ class Reminder:
 
 
 def review_date(year, rules):
+    """The year's review day; one kept before days were checked (02-29, 02-30) falls on
+    the month's last day, so the year's pages still open and the rules can be mended."""
     month, day = (int(part) for part in rules.review_day.split("-"))
-    return date(year, month, day)
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
 def due(year, today=None):

@@ -32,6 +32,9 @@ class Filters:
     @classmethod
     def parse(cls, params):
         check_parameters(params, FILTERS + ("format", "b_size", "b_start"))
+        for name in ("year", "kind", "unit"):  # state may be several
+            if isinstance(params.get(name), (list, tuple)):
+                raise FilterError(name, _("give one value, not several."))
         year = params.get("year")
         year = parse_year(year) if year not in (None, "") else None
         kind = params.get("kind") or None

@@ -22,7 +22,12 @@ def resolve(reference):
         return api.content.get(UID=reference)
     portal = api.portal.get()
     path = reference.split(portal.absolute_url(), 1)[-1].strip("/")
-    return api.content.get(path="/" + path)
+    if not path or any(part in ("", ".", "..") for part in path.split("/")):
+        return None  # a reference names content, never a way around the site
+    try:
+        return api.content.get(path="/" + path)
+    except (KeyError, AttributeError, UnicodeError):
+        return None
 
 
 def json_object(request):

@@ -28,6 +28,7 @@ from zope.schema import getFields
 from zope.schema.interfaces import IBool
 from zope.schema.interfaces import IChoice
 from zope.schema.interfaces import ICollection
+from zope.schema.interfaces import IDate
 from zope.schema.interfaces import IDatetime
 from zope.schema.interfaces import IInt
 from zope.schema.interfaces import IText
@@ -68,6 +69,10 @@ def value_problem(field, value):
     if IInt.providedBy(field):
         ok = isinstance(value, int) and not isinstance(value, bool)
         return None if ok else _("must be a whole number.")
+    if (IDatetime.providedBy(field) or IDate.providedBy(field)) and not isinstance(
+        value, str
+    ):
+        return _("must be a date as text, e.g. 2026-12-06T09:00.")
     if IChoice.providedBy(field) and isinstance(value, (dict, list)):
         return _("must be one of the listed values.")
     return None

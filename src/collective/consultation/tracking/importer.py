@@ -140,7 +140,8 @@ def _read_xlsx(data):
         workbook.close()
     except FileProblem:
         raise
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, IndexError):
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, IndexError, SyntaxError):
+        # ValueError covers defusedxml's refusal of a DTD; SyntaxError, broken XML
         raise FileProblem(Problem(0, "file", NOT_A_WORKBOOK))
     return (rows[0] if rows else []), rows[1:]
 
@@ -274,7 +275,12 @@ def parse_date(value):
                 mapping={"text": text, "example": "2018-09-30 / 2018年9月30日"},
             )
         )
-    return date(*map(int, match.groups()))
+    try:
+        return date(*map(int, match.groups()))
+    except ValueError:  # 2019-13-40, 2018-02-30: the shape of a date, but no day
+        raise DateProblem(
+            _("'${text}' is not a day of the calendar.", mapping={"text": text})
+        )
 
 
 class Lookups:

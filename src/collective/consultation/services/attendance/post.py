@@ -23,5 +23,11 @@ class AttendancePost(Service):
             raise FieldError(
                 "admit", _('give the member\'s UID or path, {"admit": "…"}.')
             )
-        checkin.admit(self.context, resolve(reference))
+        member = resolve(reference)
+        if member is None:
+            raise FieldError(
+                "admit",
+                _("no member at '${reference}'.", mapping={"reference": reference}),
+            )
+        checkin.admit(self.context, member)
         return attendance_summary(self.context)

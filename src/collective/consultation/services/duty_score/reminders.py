@@ -45,7 +45,9 @@ class DutyRemindersPost(Service):
         due = talks.due(year)
         chosen = body.get("members")
         if chosen is not None:
-            if not isinstance(chosen, list):
+            if not isinstance(chosen, list) or not all(
+                isinstance(uid, str) for uid in chosen
+            ):
                 raise FieldError("members", _("a list of member UIDs."))
             listed = {reminder.member for reminder in due}
             strangers = [uid for uid in chosen if uid not in listed]
