@@ -47,8 +47,11 @@ ANNOTATION_KEY = "collective.consultation.outbox"
 QUEUED, SENT, RETRYING, FAILED = "queued", "sent", "retrying", "failed"
 FINAL = (SENT, FAILED)
 # A claim not renewed for this long is taken over by another worker: longer than one
-# message can take (the SMTP timeout), short enough that a crash does not hold mail back.
-LEASE = timedelta(seconds=float(os.environ.get("CONSULTATION_MAIL_LEASE", 300)))
+# message can take (connecting and sending, each within the 30 s SMTP timeout), short
+# enough that a crash does not hold mail back. Sending renews the claim of every letter
+# still in the batch after each message (a heartbeat), so a worker that dies mid-batch
+# leaves the rest waiting at most this long.
+LEASE = timedelta(seconds=float(os.environ.get("CONSULTATION_MAIL_LEASE", 90)))
 BATCH = 50  # letters claimed at once
 FIRST_RETRY = timedelta(minutes=1)
 LONGEST_WAIT = timedelta(hours=1)
@@ -390,7 +393,7 @@ def deliver_due(worker="worker", now=None, connect=None):
     connect = connect or open_connection
     smtp, accepted = None, 0
     try:
-        for letter in letters:
+        for index, letter in enumerate(letters):
             for keys, built_key in _unit_messages(letter):
                 moment = now or _now()
                 if smtp is None:
@@ -405,7 +408,8 @@ def deliver_due(worker="worker", now=None, connect=None):
                 accepted += sum(
                     1 for k in keys if letter.recipients[k]["status"] == SENT
                 )
-                letter.claimed_until = moment + LEASE
+                for claimed in letters[index:]:  # the heartbeat: the batch is alive
+                    claimed.claimed_until = moment + LEASE
                 if not _commit():
                     return accepted  # the claim runs out; the next round takes over
                 if not alive:
