@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent / "src" / "collective" / "consulta
 # ones it builds on, then what wires them to Plone, and the views and services on top.
 LAYERS = (
     # shared: no feature of the add-on
-    "errors language relations safetext signing widgets workflows vocabularies deferredindex"
+    "errors language relations safetext signing widgets workflows vocabularies deferredindex naming"
     " validation dates interfaces permissions privacy officialdoc",
     "content localroles",
     "mailqueue mailing mailworker",

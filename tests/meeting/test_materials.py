@@ -175,3 +175,15 @@ def test_who_reads_follows_the_invitation_list(functional, staff, session_as):
     response = staff.patch(url, json={"invitees": ["/members/m01", "/members/m02"]})
     assert response.status_code == 204
     assert titles(session_as("member"), path_of(url)) == {"内部材料"}
+
+
+def test_a_materials_own_address_shows_its_page(session_as):
+    """The address in the list (and in a mail) opens the material's page for whoever may
+    read it, as ``/view`` does; it answered 404 while it pointed at a file display
+    registered for Plone's own File type only."""
+    items = session_as("invitee").get(f"{WATER}/@materials").json()["items"]
+    page = session_as("invitee", api=False)
+    for item in items:
+        response = page.get(item["@id"].replace("/++api++", ""))
+        assert response.status_code == 200, item["@id"]
+        assert item["title"] in response.text

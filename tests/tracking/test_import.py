@@ -169,11 +169,16 @@ class TestDryRun:
 
 
 class TestCommit:
-    def test_all_rows_are_created(self, secretary):
+    def test_all_rows_are_created(self, secretary, caplog):
+        import logging
+
         before = count(secretary)
-        response = post(secretary, xlsx(GOOD), "建议汇总.xlsx", dry_run=False)
+        with caplog.at_level(logging.ERROR):
+            response = post(secretary, xlsx(GOOD), "建议汇总.xlsx", dry_run=False)
         assert response.status_code == 200, response.text
+        assert not caplog.records  # no "uncatalogObject unsuccessfully attempted"
         created = response.json()["created"]
+        assert created[0].endswith("/guan-yu-jia-qiang-shui-yuan-di-xun-cha-de-jian-yi")
         assert len(created) == 3 and count(secretary) == before + 3
         first = secretary.get(created[0]).json()
         assert first["review_state"] == "submitted"

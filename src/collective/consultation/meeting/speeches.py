@@ -8,6 +8,7 @@ Delivered is not a state but a fact read from the consultation: an arranged spee
 consultation that was held, whose speaker was not marked absent or on leave."""
 
 from collective.consultation import _
+from collective.consultation import naming
 from collective.consultation.content.consultation import contained
 from collective.consultation.content.speech import ISpeech
 from collective.consultation.content.speech import speaker_of
@@ -357,10 +358,10 @@ def to_suggestion(speech):
             {"state": _("only an arranged speech becomes a suggestion.")},
         )
     intids = getUtility(IIntIds)
-    suggestion = api.content.create(
-        container=consultation_of(speech),
-        type="Suggestion",
-        title=speech.Title(),
+    suggestion = naming.create(
+        consultation_of(speech),
+        "Suggestion",
+        speech.Title(),
         text=speech.text,
         proposers=[RelationValue(intids.getId(m)) for m in speakers_of(speech)],
     )

@@ -4,6 +4,7 @@ item of the programme). Every row is checked before anything is written; one bad
 nothing is stored. A dry run returns the same preview and errors without writing."""
 
 from collective.consultation import _
+from collective.consultation import naming
 from collective.consultation.errors import FieldError
 from collective.consultation.errors import not_one_of
 from collective.consultation.tracking import units
@@ -452,10 +453,10 @@ def run(programme, data, filename="", dry_run=True, state="submitted"):
     try:
         for row in result.rows:
             container = api.content.get(UID=row["container_uid"])
-            suggestion = api.content.create(
-                container=container,
-                type="Suggestion",
-                title=row["title"],
+            suggestion = naming.create(
+                container,
+                "Suggestion",
+                row["title"],
                 text=row["text"] or None,
                 proposers=[
                     RelationValue(intids.getId(api.content.get(UID=uid)))
