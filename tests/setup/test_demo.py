@@ -141,3 +141,17 @@ def test_applying_the_demo_twice_changes_nothing(manager):
 
     build_demo_year(None)
     assert len(search(portal_type="Consultation")) == 32
+
+
+def test_youjin_can_propose_to_the_consultation_still_to_come(session_as):
+    """The tour's step: 游进 is invited to the scheduled consultation and proposes a
+    suggestion there, becoming its proposer."""
+    member = session_as("member")
+    path = "/2018/2018-12-20-bimonthly"
+    response = member.post(
+        path,
+        json={"@type": "Suggestion", "title": "关于古籍数字化的建议", "text": "建议建立古籍数字化平台。"},
+    )
+    assert response.status_code == 201, response.text
+    created = response.json()
+    assert [p["title"] for p in created["proposers"]] == ["游进"]

@@ -219,8 +219,10 @@ def _invitees(index, spec, members):
         if member not in chosen:
             chosen.append(member)
         position += step
-    if members[0] not in chosen and index % 3 == 0:
-        chosen.append(members[0])  # 游进 is invited to a third of them
+    if members[0] not in chosen and (index % 3 == 0 or spec["state"] == "scheduled"):
+        # 游进 is invited to a third of them, and to the one still to come, so that the
+        # tour can show him proposing a suggestion to a consultation that is open
+        chosen.append(members[0])
     return chosen
 
 
