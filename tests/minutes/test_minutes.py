@@ -95,7 +95,8 @@ class TestContent:
         assert re.search(r"^请假：.+（公务外出。（演示数据））", text, re.M)
         assert re.search(r"^咸政协纪〔2018〕\d+号$", text, re.M)
         for expected in (
-            "时间：2018-06-28 09:00 – 12:00",
+            "时间：2018年6月28日 09:00 – 12:00",  # GB/T 9704 dates
+            "2018年6月28日",
             "地点：市政协机关三楼会议室",
             "主持人：",
             "出席：",
@@ -209,7 +210,16 @@ class TestApproval:
         assert len(before) == 1  # made when the demo year approved these minutes
         old_bytes = before[0].file.data
         consultation.decisions = "会后补充的议定事项"
-        store_snapshot(consultation)
+        from datetime import datetime
+
+        import pytz
+
+        zone = pytz.timezone("Asia/Shanghai")
+        times = [datetime.now(zone).strftime("%H:%M")]
+        made = store_snapshot(consultation)
+        times.append(datetime.now(zone).strftime("%H:%M"))
+        # the approval's time as the office reads it (its zone), not the server's UTC
+        assert any(f" {t}）" in made.Title() or f" {t})" in made.Title() for t in times)
         transaction.commit()
         after = [
             o for o in consultation.objectValues() if o.portal_type == "MinutesFile"

@@ -150,7 +150,11 @@ def test_youjin_can_propose_to_the_consultation_still_to_come(session_as):
     path = "/2018/2018-12-20-bimonthly"
     response = member.post(
         path,
-        json={"@type": "Suggestion", "title": "关于古籍数字化的建议", "text": "建议建立古籍数字化平台。"},
+        json={
+            "@type": "Suggestion",
+            "title": "关于古籍数字化的建议",
+            "text": "建议建立古籍数字化平台。",
+        },
     )
     assert response.status_code == 201, response.text
     created = response.json()

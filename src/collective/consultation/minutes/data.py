@@ -1,6 +1,6 @@
 """What the minutes say, gathered from a consultation, its invitations and the catalog."""
 
-from collective.consultation.dates import local_datetime
+from collective.consultation.dates import shown
 from collective.consultation.meeting import speeches
 from collective.consultation.meeting.attendance import lines as attendance_lines
 from collective.consultation.validation import parse_guest
@@ -123,11 +123,8 @@ def minutes_data(consultation, organiser=""):
     return MinutesData(
         title=consultation.Title(),
         number=consultation.minutes_number or "",
-        time=(
-            f"{local_datetime(start)} – {local_datetime(end)[-5:]}"
-            if start and end
-            else ""
-        ),
+        # GB/T 9704: dates as 2018年6月28日 in a Chinese document
+        time=f"{shown(start)} – {shown(end)[-5:]}" if start and end else "",
         place=getattr(consultation, "location", "") or "",
         presided_by=consultation.presided_by or "",
         present=present,
@@ -143,5 +140,5 @@ def minutes_data(consultation, organiser=""):
         suggestions=suggestion_lines(consultation),
         closing=(consultation.minutes_closing or "").strip(),
         organiser=organiser,
-        date=local_datetime(start)[:10] if start else "",
+        date=shown(start, with_time=False) if start else "",
     )

@@ -5,6 +5,8 @@ afterwards, and generating again later makes a new file and keeps the old ones."
 
 from collective.consultation import _
 from collective.consultation.calendar.invitations import organizer
+from collective.consultation.dates import shown
+from collective.consultation.dates import site_timezone
 from collective.consultation.mailing import site_language
 from collective.consultation.minutes.data import minutes_data
 from collective.consultation.minutes.document import minutes_docx
@@ -28,11 +30,12 @@ def minutes_file(consultation):
 
 def store_snapshot(consultation):
     filename, body = minutes_file(consultation)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    now = datetime.now(site_timezone())  # the office's clock, not the server's UTC
+    stamp = now.strftime("%Y%m%d-%H%M%S")
     title = translate(
         _(
             "Minutes of ${title} (approved ${stamp})",
-            mapping={"title": consultation.Title(), "stamp": stamp},
+            mapping={"title": consultation.Title(), "stamp": shown(now)},
         ),
         target_language=site_language(),
     )
