@@ -147,6 +147,28 @@ def test_scheduling_says_how_many_invitations_went(functional, staff):
         ["/members/m01", "/members/m02", "/members/m03"],
     )
     browser = open_form(functional, STAFF, url)
-    browser.getLink(url="workflow_action=schedule").click()  # the state menu
+    browser.getLink(url="@@schedule-consultation").click()  # the state menu
+    assert "schedule-nobody" not in browser.contents
+    assert "<strong>3</strong>" in browser.contents  # says to how many, before
+    assert staff.get(url).json()["review_state"] == "draft"
+    browser.getControl(name="confirm").click()
     message = browser.contents.split("portalMessage", 1)[1][:600]
     assert "3" in message
+    assert staff.get(url).json()["review_state"] == "scheduled"
+
+
+def test_scheduling_with_nobody_invited_asks_first(functional, staff, session_as):
+    url = add_consultation(staff, "无人受邀的协商会", future(12, 9), future(12, 11))
+    browser = open_form(functional, STAFF, f"{url}/@@schedule-consultation")
+    assert "schedule-nobody" in browser.contents
+    assert browser.getLink(url=f"{url}/edit")  # invite members first
+    assert (
+        staff.get(url).json()["review_state"] == "draft"
+    )  # opening it changes nothing
+    member = browser_for(functional, *MEMBER)
+    member.handleErrors = True
+    member.raiseHttpErrors = False
+    member.open(f"{url}/@@schedule-consultation")  # Plone's "insufficient privileges"
+    assert "schedule-nobody" not in member.contents and "confirm" not in member.contents
+    browser.getControl(name="confirm").click()  # schedule anyway
+    assert staff.get(url).json()["review_state"] == "scheduled"

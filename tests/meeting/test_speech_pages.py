@@ -116,3 +116,20 @@ def test_the_member_is_not_offered_the_suggestion_step(
     )
     assert browser.headers["status"].startswith("403")
     assert state(staff, speech) == "accepted"
+
+
+def test_the_arranging_page_in_chinese(chinese, functional, member, staff, tomorrow):
+    """Its heading quotes the title once, and the column of minutes says what they are
+    (发言时长, not 会议纪要)."""
+    arranged_speech(member, staff, tomorrow, "发言甲")
+    browser = browser_for(functional, *STAFF)
+    browser.open(f"{tomorrow}/@@arrange-speeches")
+    heading = browser.contents.split('class="documentFirstHeading"', 1)[1].split(
+        "</h1>"
+    )[0]
+    assert "“明日双月协商会”" in heading.replace("\n", "").replace(" ", "").replace(
+        "<span>", ""
+    ).replace("</span>", "")
+    assert "<q" not in heading
+    header = browser.contents.split("speaking-order", 1)[1].split("</thead>")[0]
+    assert "发言时长（分钟）" in header and "会议纪要" not in header
