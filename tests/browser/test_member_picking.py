@@ -97,3 +97,24 @@ def test_inviting_the_whole_standing_committee(functional, staff):
     (brain,) = search(portal_type="Consultation", Title="常委会专题协商会")
     invited = {b.Title for b in search(UID=list(brain.invitees))}
     assert invited == set(STANDING_COMMITTEE)
+
+
+def test_a_click_anywhere_on_the_row_picks_and_clears_the_search(page, portal_url):
+    """A click on the empty right-hand part of a highlighted row used to pick nobody, and the
+    search text stayed in the box as if it were an invitee."""
+    log_in(page, portal_url, *STAFF)
+    page.goto(f"{portal_url}/2018/++add++Consultation")
+    page.click("a.autotoc-level-1 >> text=/参加|Participants/")
+    field = page.locator("#formfield-form-widgets-invitees input.select2-input").first
+    field.click()
+    field.type("yj")
+    page.wait_for_selector(".member-picker-result")
+    row = page.locator(".select2-results li", has_text="游进").first
+    box = row.bounding_box()
+    page.mouse.click(box["x"] + box["width"] - 4, box["y"] + box["height"] / 2)
+    chips = page.locator("#formfield-form-widgets-invitees .select2-search-choice")
+    chips.first.wait_for()
+    (chip,) = chips.all_inner_texts()
+    assert chip.split()[0] == "游进" and "·" in chip and "/members/" not in chip
+    page.keyboard.press("Escape")
+    assert field.input_value() == ""

@@ -24,6 +24,15 @@ RESULT_TEMPLATE = """<script type="text/template" id="member-picker-result">
   </div>
 </div>
 </script>"""
+# A picked member shows as name and sector · organisation, not as a path in the site.
+SELECTION_TEMPLATE = """<script type="text/template" id="member-picker-selection">
+<div class="pat-relateditems-item member-picker-selection">
+  <div class="pat-relateditems-result-info">
+    <span class="pat-relateditems-item-title"><%- Title %></span>
+    <span class="pat-relateditems-item-path"><%- Description %></span>
+  </div>
+</div>
+</script>"""
 ATTRIBUTES = [
     "UID",
     "Title",
@@ -50,10 +59,11 @@ class MemberPickerWidget(RelatedItemsWidget):
         options["favorites"] = []
         options["attributes"] = ATTRIBUTES
         options["resultTemplateSelector"] = "#member-picker-result"
+        options["selectionTemplateSelector"] = "#member-picker-selection"
         return options
 
     def render(self):
-        return super().render() + RESULT_TEMPLATE
+        return super().render() + RESULT_TEMPLATE + SELECTION_TEMPLATE
 
 
 @implementer(IFieldWidget)

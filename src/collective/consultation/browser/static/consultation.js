@@ -68,3 +68,44 @@
     true
   );
 })();
+
+/* The member picker (Plone's related-items widget) picks a member only on a click on the
+   text of a result; a click on the rest of the highlighted row picked nobody, and the search
+   text stayed in the box looking like a choice. Make the whole row pick, and empty the box
+   when the list closes so that what shows is exactly who is picked. */
+(function () {
+  "use strict";
+  document.addEventListener(
+    "click",
+    function (event) {
+      var target = event.target;
+      if (!target.closest || target.closest(".pat-relateditems-result-select")) {
+        return;
+      }
+      var row = target.closest(".select2-results li");
+      var link = row && row.querySelector(".member-picker-result .pat-relateditems-result-select");
+      if (link) {
+        event.preventDefault();
+        link.click();
+      }
+    },
+    true
+  );
+
+  function clearOnClose() {
+    var $ = window.jQuery;
+    if (!$ || clearOnClose.bound) {
+      return;
+    }
+    clearOnClose.bound = true;
+    $(document).on("select2-close", function (event) {
+      var select2 = $(event.target).data("select2");
+      var widget = event.target.closest && event.target.closest(".pat-relateditems-container, .pattern-relateditems, .field");
+      if (select2 && select2.search && widget && widget.querySelector("#member-picker-result, .member-picker-result") !== null) {
+        select2.search.val("");
+      }
+    });
+  }
+  document.addEventListener("DOMContentLoaded", clearOnClose);
+  document.addEventListener("focusin", clearOnClose, true);
+})();
