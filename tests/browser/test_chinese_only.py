@@ -12,9 +12,26 @@ import re
 import transaction
 
 # File formats and the standard the accessibility page cites, as Chinese sites write them.
-ALLOWED = {"docx", "xlsx", "ics", "csv", "WCAG", "Tab", "Excel", "Word", "XLSX", "CSV"}
+ALLOWED = {
+    "docx",
+    "xlsx",
+    "ics",
+    "csv",
+    "pdf",
+    "doc",
+    "pptx",
+    "jpg",
+    "jpeg",
+    "png",
+    "WCAG",
+    "Tab",
+    "Excel",
+    "Word",
+    "XLSX",
+    "CSV",
+}
 ALLOWED |= {"UTF"}  # the encoding an import file is read in (UTF-8)
-ALLOWED |= {"Email"}  # Plone's own Chinese: 请输入您的 Email 地址
+ALLOWED |= {"Email", "URL"}  # Plone's own Chinese: 请输入您的 Email 地址, 显示在URL中
 # Login names are data (网站账号 on a member's page), not text.
 ALLOWED |= {login for login, _password in filter(None, LOGINS.values())}
 ADDRESSES = re.compile(r"(\w+://\S+|[\w.+-]+@[\w.-]+|\S+\.(?:docx|xlsx|ics|csv|pdf)\b)")
@@ -71,6 +88,8 @@ PAGES = {
         "/2018/2018-10-30-bimonthly",
         "/2018/2018-10-30-bimonthly/@@arrange-speeches",
         "/2018/2018-10-30-bimonthly/speech-4",
+        "/2018/++add++Consultation",
+        "/2018/2018-10-30-bimonthly/++add++MeetingMaterial",
     ],
     "secretary": [
         "",
@@ -112,3 +131,37 @@ def test_no_english_on_the_secretariats_step_pages(page, portal_url, chinese_sit
         if words:
             found[url.replace(portal_url, "")] = words
     assert found == {}
+
+
+def test_the_toolbar_time_the_picker_and_the_calendar_file(
+    page, portal_url, chinese_site
+):
+    """Plone's parts a clerk sees that our templates do not write: the toolbar's time
+    (in the office's zone, as Chinese dates are written), the member picker's toolbar, and
+    the .ics a member's phone calendar shows."""
+    import icalendar
+
+    log_in(page, portal_url, *LOGINS["staff"])
+    consultation = f"{portal_url}/2018/2018-10-30-bimonthly"
+    page.goto(consultation)
+    time = page.locator("#edit-zone time.pat-display-time")
+    page.wait_for_function(
+        "document.querySelector('#edit-zone time.pat-display-time')"
+        ".textContent.includes('年')"
+    )
+    assert re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}", time.inner_text())
+
+    page.goto(f"{portal_url}/2018/++add++Consultation")
+    page.click("a.autotoc-level-1 >> text=参加人员")
+    field = page.locator("#formfield-form-widgets-invitees")
+    field.locator("input.select2-input").first.click()
+    field.locator("input.select2-input").first.type("游")
+    page.wait_for_selector(".member-picker-result")
+    assert english(field.inner_text()) == []
+    page.goto(f"{portal_url}/2018/2018-10-30-bimonthly/++add++MeetingMaterial")
+    assert ".docx" in page.locator("#formfield-form-widgets-file").inner_text()
+
+    response = page.request.get(f"{consultation}/ics_view")
+    (event,) = icalendar.Calendar.from_ical(response.body()).walk("VEVENT")
+    assert english(str(event["DESCRIPTION"])) == []
+    assert event["CATEGORIES"].to_ical().decode() == "双月协商"

@@ -33,6 +33,11 @@ SELECTION_TEMPLATE = """<script type="text/template" id="member-picker-selection
   </div>
 </div>
 </script>"""
+# The picker only searches the member directory: Plone's toolbar above it (搜索 | Browse,
+# Current path: / members) offers clerks nothing but untranslated words and a site path.
+TOOLBAR_TEMPLATE = """<script type="text/template" id="member-picker-toolbar">
+<div class="member-picker-toolbar"></div>
+</script>"""
 ATTRIBUTES = [
     "UID",
     "Title",
@@ -60,10 +65,13 @@ class MemberPickerWidget(RelatedItemsWidget):
         options["attributes"] = ATTRIBUTES
         options["resultTemplateSelector"] = "#member-picker-result"
         options["selectionTemplateSelector"] = "#member-picker-selection"
+        options["toolbarTemplateSelector"] = "#member-picker-toolbar"
         return options
 
     def render(self):
-        return super().render() + RESULT_TEMPLATE + SELECTION_TEMPLATE
+        return (
+            super().render() + RESULT_TEMPLATE + SELECTION_TEMPLATE + TOOLBAR_TEMPLATE
+        )
 
 
 @implementer(IFieldWidget)

@@ -5,6 +5,7 @@ accessibility statement is the committee's own."""
 
 from collective.consultation import _
 from collective.consultation.dates import readable
+from collective.consultation.dates import site_timezone
 from collective.consultation.interfaces import setting
 from collective.consultation.language import site_language
 from datetime import date
@@ -26,6 +27,15 @@ class UpdatedViewlet(ViewletBase):
         if modified is None:
             return ""
         return readable(modified, site_language(), with_time=False)
+
+
+class TimezoneMeta(ViewletBase):
+    """Names the office's zone for scripts: the toolbar's modification time is written by
+    a pattern in the browser's zone and, on a Chinese page, in English (consultation.js
+    rewrites it in the office's zone, 2026年12月6日 15:49)."""
+
+    def render(self):
+        return f'<meta name="consultation-timezone" content="{site_timezone().zone}" />'
 
 
 class PhoneMenu(ViewletBase):

@@ -6,6 +6,7 @@ from collective.consultation.calendar.identity import ical_sequence
 from collective.consultation.calendar.identity import ical_uid
 from collective.consultation.content.consultation import contained
 from collective.consultation.dates import site_timezone
+from collective.consultation.language import site_language
 from collective.consultation.validation import safe_url
 from dataclasses import dataclass
 from dataclasses import field
@@ -50,7 +51,9 @@ class EventData:
 
 
 def kind_label(kind, request):
-    """The translated label of a kind, computed once per request (feeds ask 1,000 times)."""
+    """The label of a kind in the site's language, computed once per request (feeds ask
+    1,000 times). Not in the request's: phone calendars fetch feeds without a language,
+    and a member's calendar should read 双月协商座谈会 whatever app asked."""
     if not kind:
         return ""
     cache = (
@@ -60,7 +63,9 @@ def kind_label(kind, request):
     )
     if kind not in cache:
         cache[kind] = translate(
-            vocabularies.title_of(vocabularies.KINDS, kind), context=request
+            vocabularies.title_of(vocabularies.KINDS, kind),
+            context=request,
+            target_language=site_language(),
         )
     return cache[kind]
 

@@ -10,15 +10,9 @@ from zope import schema
 from zope.interface import implementer
 
 # What a committee shares before a meeting: documents, spreadsheets, slides, images.
-ACCEPTED = (
-    "application/pdf",
-    "application/msword",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    "image/jpeg",
-    "image/png",
-)
+# Named by extension, which the upload help shows to clerks (MIME types mean nothing to
+# them); plone.namedfile maps each to its media type to check an upload.
+ACCEPTED = (".pdf", ".doc", ".docx", ".xlsx", ".pptx", ".jpg", ".jpeg", ".png")
 
 
 class IMeetingMaterial(model.Schema):

@@ -109,3 +109,45 @@
   document.addEventListener("DOMContentLoaded", clearOnClose);
   document.addEventListener("focusin", clearOnClose, true);
 })();
+
+/* The toolbar's modification time (Plone's pat-display-time) comes out in English on a
+   Chinese page (the pattern looks for a moment.js locale "zh", which does not exist) and
+   in the browser's zone. Write it as the rest of the site does: 2026年12月6日 15:49, in the
+   office's zone, and keep it so when the pattern writes its own text later. */
+(function () {
+  "use strict";
+  var language = document.documentElement.lang || "en";
+  if (language.indexOf("zh") !== 0 || !window.Intl) {
+    return;
+  }
+  function rewrite() {
+    var meta = document.querySelector('meta[name="consultation-timezone"]');
+    var options = {
+      year: "numeric",
+      month: "long",
+      day: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hour12: false,
+    };
+    if (meta) {
+      options.timeZone = meta.getAttribute("content");
+    }
+    var format = new Intl.DateTimeFormat("zh-CN", options);
+    document.querySelectorAll("#edit-zone time.pat-display-time").forEach(function (time) {
+      var moment = new Date(time.getAttribute("datetime"));
+      if (isNaN(moment)) {
+        return;
+      }
+      var text = format.format(moment);
+      var keep = function () {
+        if (time.textContent !== text) {
+          time.textContent = text;
+        }
+      };
+      keep();
+      new MutationObserver(keep).observe(time, { childList: true, characterData: true, subtree: true });
+    });
+  }
+  document.addEventListener("DOMContentLoaded", rewrite);
+})();
