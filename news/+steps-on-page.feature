@@ -1,0 +1,1 @@
+Consultations, speeches and materials show the workflow steps open to the user as buttons on the page, so staff on a phone (where Plone's toolbar is hidden) can schedule, mark held, approve the minutes or cancel.
