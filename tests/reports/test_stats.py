@@ -72,3 +72,26 @@ def test_bad_parameters(secretary, params, words):
 def test_secretariat_only(anon_request, member):
     assert anon_request.get("/@consultation-stats").status_code == 401
     assert member.get("/@consultation-stats").status_code == 401
+
+
+def test_one_count_of_consultations_held(functional, secretary, manager_request):
+    """The dashboard and the annual report count the same 开展协商活动: those held (29 of
+    the demo's 32: one cancelled, one scheduled, one still a draft), and the dashboard
+    says what else the programme holds."""
+    from collective.consultation.reports.annual import figures
+    from conftest import browser_for
+    from conftest import SECRETARY
+
+    stats = secretary.get("/@consultation-stats", params={"year": "2018"}).json()
+    held = count(
+        manager_request, portal_type="Consultation", review_state=["held", "minuted"]
+    )
+    assert stats["consultations"]["held"] == held == figures(2018)["consultations"]
+    assert sum(stats["consultations"]["held_by_kind"].values()) == held
+    browser = browser_for(functional, *SECRETARY)
+    browser.open(
+        f"{functional['portal'].absolute_url()}/@@tracking-dashboard?year=2018"
+    )
+    tile = browser.contents.split("tile-value", 1)[1].split("</div>\n", 2)
+    assert f">{held}<" in tile[0]
+    assert "32" in browser.contents.split("tile-note", 1)[1].split("</div>")[0]

@@ -155,6 +155,11 @@ PAGES = [
         "/2018/2018-12-20-bimonthly/@@cancel-consultation",
         codes(LOGIN, LOGIN, LOGIN, 200, LOGIN, 200),
     ),
+    (
+        "/2018/2018-12-06-online/@@schedule-consultation",
+        codes(LOGIN, LOGIN, LOGIN, 200, LOGIN, 200),
+    ),
+    ("/@@start-programme?year=2030", codes(LOGIN, LOGIN, LOGIN, 200, LOGIN, 200)),
     (f"{HELD}/++add++Suggestion", codes(LOGIN, 200, 200, 200, 200, 200)),
     ("/@@my-duties", codes(LOGIN, 200, 200, 200, 200, 200)),
     ("/@@minutes-template", PAGE_MANAGER),

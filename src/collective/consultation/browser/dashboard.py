@@ -66,9 +66,18 @@ class DashboardView(BrowserView):
         coverage = f["evaluation"]
         return [
             {
-                "label": _("Consultations"),
-                "value": f["consultations"]["total"],
+                # the annual report's figure; the rest of the programme said beside it
+                "label": _("Consultations held"),
+                "value": f["consultations"]["held"],
                 "url": None,
+                "note": _(
+                    "consultations_in_programme",
+                    default="${planned} in the programme, ${cancelled} cancelled",
+                    mapping={
+                        "planned": f["consultations"]["total"],
+                        "cancelled": f["consultations"]["by_state"].get("cancelled", 0),
+                    },
+                ),
             },
             {
                 "label": _("Suggestions"),
@@ -110,7 +119,7 @@ class DashboardView(BrowserView):
         return bar_chart(bars, "chart chart-states")
 
     def kind_chart(self):
-        by_kind, year = self.figures()["consultations"]["by_kind"], self.year()
+        by_kind, year = self.figures()["consultations"]["held_by_kind"], self.year()
         bars = [
             (
                 label(vocabularies.KINDS, kind, self.request),

@@ -1,6 +1,8 @@
 """Classic UI views: they read the catalog for listings and show labels, nothing more."""
 
 from AccessControl import getSecurityManager
+from Acquisition import aq_inner
+from Acquisition import aq_parent
 from collective.consultation import _
 from collective.consultation import vocabularies as v
 from collective.consultation.browser.calendar import api_url
@@ -32,6 +34,7 @@ from collective.consultation.permissions import MANAGE_ATTENDANCE
 from collective.consultation.permissions import MANAGE_DUTY_RULES
 from collective.consultation.permissions import VIEW_REPORTS
 from collective.consultation.privacy import may_see_member_data
+from collective.consultation.programmes import year_problem
 from collective.consultation.relations import related_objects
 from collective.consultation.tracking import history
 from collective.consultation.tracking import units
@@ -226,6 +229,14 @@ class ConsultationView(
         return api.user.has_permission(MANAGE_ATTENDANCE, obj=self.context) and bool(
             self.context.invitees
         )
+
+    def programme_warning(self):
+        """For those who may edit it: a consultation held in another year than its
+        programme's (programmes.py)."""
+        if not api.user.has_permission("Modify portal content", obj=self.context):
+            return None
+        programme = aq_parent(aq_inner(self.context))
+        return year_problem(programme, self.context.start)
 
     def can_show_checkin_code(self):
         """The QR code for staff, while the consultation is to be held."""

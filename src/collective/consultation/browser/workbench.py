@@ -4,6 +4,7 @@ consultations."""
 
 from collective.consultation import _
 from collective.consultation import permissions
+from collective.consultation import programmes
 from collective.consultation import todo
 from collective.consultation import vocabularies
 from collective.consultation.browser.calendar import api_url
@@ -89,6 +90,16 @@ class WorkbenchView(BrowserView):
                     "title": programme.Title,
                     "label": _("Annual consultation programme"),
                     "url": programme.getURL(),
+                }
+            )
+        year = programmes.year_to_start()
+        if year and api.user.has_permission(permissions.ADD_PROGRAMME, obj=portal):
+            tiles.append(
+                {
+                    "key": "start-programme",
+                    "title": programmes.title(year, self.request),
+                    "label": _("Start a programme"),
+                    "url": f"{portal.absolute_url()}/@@start-programme?year={year}",
                 }
             )
         if api.user.has_permission(permissions.VIEW_REPORTS, obj=portal):
