@@ -19,7 +19,7 @@ LAYERS = (
     # shared: no feature of the add-on
     "errors language relations safetext signing widgets workflows vocabularies deferredindex naming"
     " validation dates interfaces permissions privacy officialdoc",
-    "content localroles",
+    "content localroles programmes",
     "mailqueue mailing mailworker",
     "tracking",  # suggestions from submission to implementation
     "calendar",  # invitations, replies, feeds
