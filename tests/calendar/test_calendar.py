@@ -415,6 +415,26 @@ class TestRSVP:
         assert partstats["mailto:m01@example.org"] == "ACCEPTED"
         assert partstats["mailto:m02@example.com"] == "NEEDS-ACTION"
 
+    def test_a_logged_out_member_is_led_on(self, links, page, consultation):
+        """From the mail on a logged-out phone: the reason for leave shows only when he
+        asks for leave; once he has answered, the page offers the login that brings
+        him to the consultation, whose materials and speeches need it."""
+        from conftest import MEMBER
+
+        page.goto(links["accepted"])
+        assert not page.locator("#rsvp-reason").is_visible()
+        page.click("summary")
+        assert page.locator("#rsvp-reason").is_visible()
+        page.click("button[value=accepted]")
+        page.wait_for_selector(".rsvp-done")
+        assert "QR" in page.locator(".rsvp-next").inner_text()
+        page.click("a.rsvp-login")
+        page.fill("#__ac_name", MEMBER[0])
+        page.fill("#__ac_password", MEMBER[1])
+        page.click("button[name='buttons.login']")
+        page.wait_for_selector("section.consultation")
+        assert page.url == consultation.replace("/++api++", "")
+
     def test_leave_needs_a_reason(self, links, staff, consultation):
         fields = self.form_fields(requests.get(links["leave"]).text)
         url = links["leave"].split("?")[0]

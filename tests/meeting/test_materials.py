@@ -187,3 +187,26 @@ def test_a_materials_own_address_shows_its_page(session_as):
         response = page.get(item["@id"].replace("/++api++", ""))
         assert response.status_code == 200, item["@id"]
         assert item["title"] in response.text
+
+
+def test_a_logged_out_invitee_is_asked_to_log_in_and_brought_back(phone, portal_url):
+    """The mail's materials link on a logged-out phone: the page says the materials are
+    for the invitees and its login brings him back to them."""
+    phone.goto(f"{portal_url}{WATER}#materials")
+    assert phone.locator(".material-link", has_text=REPORT).count() == 0
+    phone.click(".materials-login a")
+    phone.fill("#__ac_name", INVITEE[0])
+    phone.fill("#__ac_password", INVITEE[1])
+    phone.click("button[name='buttons.login']")
+    phone.wait_for_selector(".material-link")
+    assert phone.url.split("#")[0] == f"{portal_url}{WATER}"
+    assert phone.locator(".material-link", has_text=REPORT).count() == 1
+    assert phone.locator(".materials-login").count() == 0
+
+
+def test_members_see_no_login_prompt(functional, portal_url):
+    from conftest import MEMBER
+
+    browser = browser_for(functional, *MEMBER)  # 游进, not invited: nothing to log into
+    browser.open(f"{portal_url}{WATER}")
+    assert "materials-login" not in browser.contents

@@ -13,6 +13,7 @@ from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from urllib.parse import quote
 from zope.interface import alsoProvides
 
 MAX_REASON = 500
@@ -97,4 +98,25 @@ class RSVPView(BrowserView):
         return InvitationLog(self.consultation).answer_of(self.recipient.key)
 
     def answers(self):
-        return [(answer, self.ANSWER_LABELS[answer]) for answer in ANSWERS]
+        """The answers given with a button alone; leave asks for a reason first."""
+        return [
+            (answer, self.ANSWER_LABELS[answer])
+            for answer in ANSWERS
+            if answer != "leave"
+        ]
+
+    def next_steps(self):
+        """Where an answered invitation leads (the mail's reader is often logged out on
+        a phone): the consultation's page, and for a member the login that brings him
+        back there to read the materials and sign up to speak."""
+        if not (self.done or self.current_answer()):
+            return None
+        url = self.consultation.absolute_url()
+        login = None
+        if self.recipient.kind == "member" and api.user.is_anonymous():
+            login = f"{api.portal.get().absolute_url()}/login?came_from={quote(url, safe='')}"
+        return {
+            "url": url,
+            "login": login,
+            "attending": (self.chosen or self.current_answer()) == "accepted",
+        }

@@ -1,0 +1,1 @@
+From an invitation on a logged-out phone: after answering, the page leads on (the login that brings a member to the consultation, the check-in on the day); the reason for leave is asked only when he asks for leave; the materials link asks him to log in and brings him back to them.
