@@ -94,3 +94,38 @@ def test_the_dossier_downloads_from_my_duties(phone, portal_url, tmp_path):
     waiting.value.save_as(path)
     text = "\n".join(p.text for p in Document(path).paragraphs)
     assert "游进" in text and "2018" in text
+
+
+def labels_before(page, selector):
+    """What the stylesheet writes before each cell (its column's name), per cell."""
+    return page.evaluate(
+        """selector => Array.from(document.querySelectorAll(selector)).map(
+            cell => getComputedStyle(cell, '::before').content)""",
+        selector,
+    )
+
+
+def test_tables_become_labelled_cards_on_a_phone(phone, portal_url):
+    from conftest import SECRETARY
+    from conftest import STAFF
+
+    log_in(phone, portal_url, *MEMBER)
+    phone.goto(f"{portal_url}/@@my-duties")
+    figures = labels_before(phone, "table.duty-figures td")
+    assert figures and all(c not in ("none", "normal", "") for c in figures)
+    assert overflow(phone) <= 0
+
+    log_in(phone, portal_url, *STAFF)
+    phone.goto(f"{portal_url}/2018/2018-06-28-bimonthly/@@attendance")
+    names = phone.locator("table.attendance-table td.card-title")
+    assert names.count() > 0
+    for box in [names.nth(i).bounding_box() for i in range(min(names.count(), 5))]:
+        assert box["width"] > 200  # a name on one line, not a character a line
+    statuses = labels_before(phone, "table.attendance-table td:has(input[type=radio])")
+    assert statuses and all(c not in ("none", "normal", "") for c in statuses)
+    assert overflow(phone) <= 0
+
+    log_in(phone, portal_url, *SECRETARY)
+    phone.goto(f"{portal_url}/members/@@duty-ranking?year=2018")
+    totals = labels_before(phone, "table.duty-ranking td:has(.ranking-total)")
+    assert totals and all(c not in ("none", "normal", "") for c in totals)

@@ -151,3 +151,37 @@
   }
   document.addEventListener("DOMContentLoaded", rewrite);
 })();
+
+/* On a phone a table becomes a stack of cards (consultation.css) and loses its header
+   row: give each cell its column's name, which the stylesheet shows before the value
+   (积分：12), so that no number stands unlabelled. A cell with a link, or marked
+   card-title, is the card's title and needs none. */
+(function () {
+  "use strict";
+  function label(table) {
+    var head = table.querySelector("thead tr") || table.querySelector("tr");
+    if (!head || head.querySelector("td")) {
+      return; // no header row of th
+    }
+    var names = Array.prototype.map.call(head.children, function (cell) {
+      return cell.textContent.replace(/\s+/g, " ").trim();
+    });
+    table.querySelectorAll("tr").forEach(function (row) {
+      if (row === head) {
+        return;
+      }
+      Array.prototype.forEach.call(row.children, function (cell, index) {
+        if (cell.tagName !== "TD" || cell.dataset.label || !names[index]) {
+          return;
+        }
+        if (cell.classList.contains("card-title") || cell.querySelector(":scope > a")) {
+          return;
+        }
+        cell.dataset.label = names[index];
+      });
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("table.listing, table.phone-cards").forEach(label);
+  });
+})();
