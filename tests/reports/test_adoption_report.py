@@ -126,6 +126,29 @@ class TestFiles:
         assert len(table.rows) == 6
         assert table.rows[0].cells[0].text == "Suggestion"
 
+    def test_docx_fits_many_to_a_page(self, secretary):
+        """Landscape, five columns, the header repeated on each page, and cells without
+        the body's first-line indent and 29 pt lines (which fitted four a page)."""
+        from docx.enum.section import WD_ORIENT
+        from docx.enum.text import WD_LINE_SPACING
+
+        response = report(secretary, "/2018", format="docx")
+        document = docx.Document(BytesIO(response.content))
+        section = document.sections[0]
+        assert section.orientation == WD_ORIENT.LANDSCAPE
+        assert section.page_width > section.page_height
+        table = document.tables[0]
+        assert len(table.columns) == 5 and len(table.rows) == 125  # 124 and the header
+        assert table.rows[0]._tr.trPr.find(docx.oxml.ns.qn("w:tblHeader")) is not None
+        first = table.rows[1].cells
+        title, consultation = (p.text for p in first[0].paragraphs)
+        assert title and consultation  # the consultation beneath the suggestion
+        style = first[0].paragraphs[0].style
+        assert style.paragraph_format.first_line_indent == 0
+        assert style.paragraph_format.line_spacing_rule == WD_LINE_SPACING.SINGLE
+        widths = sum(cell.width for cell in first)
+        assert widths <= section.page_width - section.left_margin - section.right_margin
+
     def test_bad_data_still_generates(self, functional, secretary):
         suggestion = functional["portal"]["2018"]["2018-06-28-bimonthly"]["s009"]
         suggestion.title = "坏\x00数据\x1b" + "长" * 200_000

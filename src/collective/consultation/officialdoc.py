@@ -7,6 +7,8 @@ uses Times New Roman throughout."""
 
 from collective.consultation.safetext import xml_safe
 from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.enum.text import WD_LINE_SPACING
 from docx.oxml import OxmlElement
@@ -18,6 +20,8 @@ from io import BytesIO
 # GB/T 9704-2012 sizes: 二号 22 pt, 三号 16 pt, 四号 14 pt.
 TITLE_SIZE, BODY_SIZE, FOOTER_SIZE = Pt(22), Pt(16), Pt(14)
 LINE = Pt(28.95)  # 22 lines in the 225 mm type area
+TABLE_SIZE, NOTE_SIZE = Pt(12), Pt(10.5)  # 小四 in tables, 五号 for a note in a cell
+TABLE_STYLE = "Table Text"
 
 FONTS = {
     "zh": {
@@ -53,21 +57,26 @@ class OfficialDocument:
     """A .docx with the page, fonts and footer of GB/T 9704; minutes and reports write
     their paragraphs and tables into it."""
 
-    def __init__(self, language="zh_CN"):
+    def __init__(self, language="zh_CN", landscape=False):
         self.language = language
         self.chinese = language.lower().startswith("zh")
         self.fonts = FONTS["zh" if self.chinese else "en"]
         self.document = Document()
-        self._page()
+        self._page(landscape)
         self._styles()
 
     # --- page and styles -----------------------------------------------------------
 
-    def _page(self):
+    def _page(self, landscape):
         section = self.document.sections[0]
         section.page_width, section.page_height = Mm(210), Mm(297)
         section.top_margin, section.bottom_margin = Mm(37), Mm(35)
         section.left_margin, section.right_margin = Mm(28), Mm(26)
+        if landscape:  # a wide table (横排表格): the page and its margins turned
+            section.orientation = WD_ORIENT.LANDSCAPE
+            section.page_width, section.page_height = Mm(297), Mm(210)
+            section.top_margin, section.bottom_margin = Mm(28), Mm(26)
+            section.left_margin, section.right_margin = Mm(37), Mm(35)
         section.footer_distance = Mm(
             28
         )  # the page number sits 7 mm below the type area
@@ -93,6 +102,14 @@ class OfficialDocument:
         normal.paragraph_format.first_line_indent = Pt(
             32
         )  # body paragraphs: two characters
+        # Table text: no indent and single spacing, or a cell of a narrow column takes
+        # a line of 29 pt per two characters.
+        cells = self.document.styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        cells.base_style = normal
+        cells.paragraph_format.first_line_indent = Pt(0)
+        cells.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+        cells.paragraph_format.space_before = Pt(2)
+        cells.paragraph_format.space_after = Pt(2)
 
     def run(self, paragraph, text, face, size, bold=False):
         run = paragraph.add_run(xml_safe(text))
@@ -150,6 +167,35 @@ class OfficialDocument:
     def heading(self, number, text):
         numeral = CHINESE_NUMBERS[number] + "、" if self.chinese else f"{number + 1}. "
         return self.paragraph(numeral + text, face="heading")
+
+    def table(self, header, rows, widths=None, size=TABLE_SIZE):
+        """A ruled table: the header row in 黑体, repeated on every page; cells in the
+        compact table style; ``widths`` in mm, one per column, when given."""
+        table = self.document.add_table(rows=1, cols=len(header))
+        table.style = "Table Grid"
+        table.autofit = widths is None
+        self._fill(table.rows[0].cells, header, "heading", size)
+        repeat = OxmlElement("w:tblHeader")
+        repeat.set(qn("w:val"), "true")
+        table.rows[0]._tr.get_or_add_trPr().append(repeat)
+        for row in rows:
+            self._fill(table.add_row().cells, row, "body", size)
+        if widths:
+            for column, width in zip(table.columns, widths):
+                for cell in column.cells:
+                    cell.width = Mm(width)
+        return table
+
+    def _fill(self, cells, values, face, size):
+        for cell, value in zip(cells, values):
+            lines = value if isinstance(value, (list, tuple)) else [value]
+            paragraph = cell.paragraphs[0]
+            for number, line in enumerate(lines):
+                if number:
+                    paragraph = cell.add_paragraph()
+                paragraph.style = self.document.styles[TABLE_STYLE]
+                # a second line (a suggestion's consultation) smaller, as a note
+                self.run(paragraph, str(line), face, size if not number else NOTE_SIZE)
 
     def _rule(self):
         """The red separator line under the title block (版头分隔线)."""

@@ -12,14 +12,12 @@ from collective.consultation.officialdoc import OfficialDocument
 from collective.consultation.officialdoc import TITLE_SIZE
 from collective.consultation.workflows import state_title
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
 from persistent.mapping import PersistentMapping
 from plone import api
 from zope.annotation.interfaces import IAnnotations
 from zope.i18n import translate
 
 NOTES_KEY = "collective.consultation.dossier_notes"
-TABLE_SIZE = Pt(12)
 
 TEXT = {
     "title": _("Duty dossier of a member"),
@@ -106,14 +104,7 @@ class DossierWriter(OfficialDocument):
         if not rows:
             self.paragraph(self.t("none"))
             return
-        table = self.document.add_table(rows=1, cols=len(header))
-        table.style = "Table Grid"
-        for cell, label in zip(table.rows[0].cells, header):
-            self.run(cell.paragraphs[0], self.t(label), "heading", TABLE_SIZE)
-        for row in rows:
-            cells = table.add_row().cells
-            for cell, value in zip(cells, row):
-                self.run(cell.paragraphs[0], str(value), "body", TABLE_SIZE)
+        super().table([self.t(label) for label in header], rows)
 
     def write(self, member, period_title, per_year, score, note):
         self.paragraph(

@@ -13,7 +13,6 @@ from collective.consultation.tracking.states import ANSWERED
 from collective.consultation.tracking.states import FORWARDED
 from collective.consultation.tracking.states import NOT_MADE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
 from plone import api
 from zope.i18n import translate
 
@@ -149,19 +148,20 @@ def annual_docx(data, language):
         )
     )
     writer.heading(0, t("units"))
-    table = writer.document.add_table(rows=1, cols=4)
-    table.style = "Table Grid"
-    for cell, key in zip(table.rows[0].cells, ("unit", "total", "adopted", "rate")):
-        writer.run(cell.paragraphs[0], t(key), "heading", Pt(12))
-    for unit, counts in sorted(
-        data["units"].items(), key=lambda item: -item[1]["total"]
-    ):
-        cells = table.add_row().cells
-        unit_rate = f"{counts['adopted'] / counts['total']:.0%}"
-        for cell, value in zip(
-            cells, (unit, counts["total"], counts["adopted"], unit_rate)
-        ):
-            writer.run(cell.paragraphs[0], str(value), "body", Pt(12))
+    writer.table(
+        [t(key) for key in ("unit", "total", "adopted", "rate")],
+        [
+            (
+                unit,
+                counts["total"],
+                counts["adopted"],
+                f"{counts['adopted'] / counts['total']:.0%}",
+            )
+            for unit, counts in sorted(
+                data["units"].items(), key=lambda item: -item[1]["total"]
+            )
+        ],
+    )
     writer.heading(
         1, translate(_("Public-opinion information"), target_language=language)
     )

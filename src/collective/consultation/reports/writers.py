@@ -10,7 +10,6 @@ from collective.consultation.safetext import xlsx_row
 from collective.consultation.safetext import xml_safe
 from dataclasses import asdict
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
 from io import BytesIO
 from io import StringIO
 
@@ -127,21 +126,39 @@ def to_xlsx(rows, report_summary, labels, out=None):
     return buffer.getvalue()
 
 
+# The Word list fits a landscape page: the suggestion with its consultation beneath,
+# its lead unit, where it stands and its dates (the spreadsheet has every column).
+DOCX_COLUMNS = (
+    ("title", 102),  # with the others, the 225 mm of a landscape type area
+    ("lead_unit", 40),
+    ("state", 33),
+    ("deadline", 25),
+    ("answer_date", 25),
+)
+
+
 def to_docx(rows, labels, title, language):
-    writer = OfficialDocument(language)
+    writer = OfficialDocument(language, landscape=True)
     writer.paragraph(
         title, face="title", size=TITLE_SIZE, align=WD_ALIGN_PARAGRAPH.CENTER
     )
-    columns = ("title", "consultation", "lead_unit", "state", "adoption", "deadline")
     names = dict(COLUMNS)
-    table = writer.document.add_table(rows=1, cols=len(columns))
-    table.style = "Table Grid"
-    for cell, key in zip(table.rows[0].cells, columns):
-        cell.text = ""
-        writer.run(cell.paragraphs[0], labels.text(names[key]), "heading", Pt(12))
-    for row in rows:
-        data = asdict(row)
-        cells = table.add_row().cells
-        for cell, key in zip(cells, columns):
-            writer.run(cell.paragraphs[0], str(data[key]), "body", Pt(12))
+
+    def cells(row):
+        state = " · ".join(filter(None, (row.state, row.adoption)))
+        if row.overdue:
+            state = f"{state}（{labels.text(names['overdue'])}）"
+        return (
+            [row.title, row.consultation] if row.consultation else row.title,
+            row.lead_unit,
+            state,
+            row.deadline,
+            row.answer_date,
+        )
+
+    writer.table(
+        [labels.text(names[key]) for key, _width in DOCX_COLUMNS],
+        (cells(row) for row in rows),
+        widths=[width for _key, width in DOCX_COLUMNS],
+    )
     return writer.to_bytes()
