@@ -60,6 +60,8 @@ setup(
         "docxtpl",
         "openpyxl",
         "defusedxml",  # openpyxl then refuses a workbook with a DTD (entity bombs)
+        "pypdfium2",  # a PDF material's first page as a picture, for phones
+        "Pillow",
         "python-dateutil",
         "pypinyin",
         "segno",  # QR codes for check-in

@@ -210,3 +210,105 @@ def test_members_see_no_login_prompt(functional, portal_url):
     browser = browser_for(functional, *MEMBER)  # 游进, not invited: nothing to log into
     browser.open(f"{portal_url}{WATER}")
     assert "materials-login" not in browser.contents
+
+
+def a_pdf(pages=2):
+    """A real PDF of ``pages`` A4 pages, written by PDFium itself."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument.new()
+    for _number in range(pages):
+        document.new_page(595, 842)
+    out = BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_saving_a_material_returns_to_the_list_and_its_page_previews_it(
+    functional, staff, phone, portal_url
+):
+    """Saved, a material goes back to the consultation's list (not Plone's bare file
+    page); its page shows a PDF's first page as a picture a phone can show."""
+    from browser.chromium import log_in
+    from PIL import Image
+
+    url = scheduled(staff, 60 * 24 * 3, title="带预览的协商会")
+    browser = browser_for(functional, *STAFF)
+    browser.open(f"{url}/++add++MeetingMaterial")
+    browser.getControl(name="form.widgets.title").value = "调研报告（PDF）"
+    browser.getControl(name="form.widgets.kind:list").value = ["research_report"]
+    browser.getControl(name="form.widgets.file").add_file(
+        a_pdf(), "application/pdf", "report.pdf"
+    )
+    browser.getControl(name="form.buttons.save").click()
+    assert browser.url.split("#")[0] == url and "material-link" in browser.contents
+
+    transaction.begin()
+    consultation = functional["portal"].unrestrictedTraverse(path_of(url).strip("/"))
+    (material,) = (
+        m for m in consultation.objectValues() if m.portal_type == "MeetingMaterial"
+    )
+    browser.open(f"{material.absolute_url()}/@@preview")
+    assert browser.headers["Content-Type"] == "image/png"
+    assert browser.headers["X-Preview-Pages"] == "2"
+    assert Image.open(BytesIO(browser.contents)).size[0] == 900
+
+    log_in(phone, portal_url, *STAFF)
+    phone.goto(material.absolute_url())
+    image = phone.locator(".material-preview img")
+    image.wait_for()
+    phone.wait_for_function(
+        "document.querySelector('.material-preview img').naturalWidth > 0"
+    )
+    assert image.bounding_box()["width"] <= 375
+    assert phone.locator("a.material-open").is_visible()
+
+
+def test_an_image_is_its_own_preview_and_a_word_file_has_none(functional, staff):
+    from PIL import Image
+    from plone import api
+    from plone.namedfile.file import NamedBlobFile
+
+    picture = BytesIO()
+    Image.new("RGB", (40, 30), "red").save(picture, format="PNG")
+    transaction.begin()
+    water = functional["portal"].unrestrictedTraverse(WATER.strip("/"))
+    with api.env.adopt_roles(["Manager"]):
+        for name, data, content_type in (
+            ("photo.png", picture.getvalue(), "image/png"),
+            (
+                "notes.docx",
+                b"PK\x03\x04",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            ),
+        ):
+            api.content.create(
+                container=water,
+                type="MeetingMaterial",
+                id=name.replace(".", "-"),
+                title=name,
+                kind="reference",
+                audience="invitees",
+                file=NamedBlobFile(data=data, filename=name, contentType=content_type),
+            )
+    transaction.commit()
+    browser = browser_for(functional, *STAFF)
+    browser.open(f"{water.absolute_url()}/photo-png/@@preview")
+    assert browser.contents == picture.getvalue()
+    browser.open(f"{water.absolute_url()}/notes-docx")
+    assert "material-preview" not in browser.contents
+    browser.handleErrors = True
+    browser.raiseHttpErrors = False
+    browser.open(f"{water.absolute_url()}/notes-docx/@@preview")
+    assert browser.headers["status"].startswith("404")
+
+
+def test_a_preview_is_private_as_its_material(functional, staff, session_as):
+    """An invitees' material's preview answers no visitor and no member not invited."""
+    items = session_as("staff").get(f"{WATER}/@materials").json()["items"]
+    (report,) = (i for i in items if i["title"] == REPORT)
+    url = report["@id"].replace("/++api++", "") + "/@@preview"
+    for who in ("anonymous", "member"):
+        response = session_as(who, api=False).get(url, allow_redirects=False)
+        assert response.status_code in (302, 401, 403), who
+        assert not response.headers.get("Content-Type", "").startswith("image/")

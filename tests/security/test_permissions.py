@@ -144,6 +144,11 @@ PAGES = [
     (f"{WATER}/++add++MeetingMaterial", PAGE_STAFF_UP),
     # opens the file (a redirect to it) for whoever may read it: test_materials.py checks who
     (f"{WATER}/material-agenda/@@read", codes(302, 302, 302, 302, 302, 302)),
+    # the invitees' report: refused to others; a Word file has no preview to give
+    (
+        f"{WATER}/material-research-report/@@preview",
+        codes(LOGIN, LOGIN, 404, 404, 404, 404),
+    ),
     (f"{WATER}/@@checkin", codes(LOGIN, 200, 200, 200, 200, 200)),
     (f"{WATER}/speech-1", PAGE_EVERYONE),  # arranged, at a public consultation
     (f"{WATER}/speech-1/@@speech-view", PAGE_EVERYONE),

@@ -86,5 +86,15 @@ class SpeechAddView(DefaultAddView):
     form = SpeechAddForm
 
 
+class MaterialAddForm(CheckedAddForm):
+    """Staff add materials one after another: back to the consultation's list, not to
+    the new file's page."""
+
+    def nextURL(self):
+        if getattr(self, "_finishedAdd", False):
+            return f"{self.context.absolute_url()}#materials"
+        return super().nextURL()
+
+
 class MaterialAddView(DefaultAddView):
-    form = CheckedAddForm
+    form = MaterialAddForm

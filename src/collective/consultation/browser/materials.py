@@ -5,12 +5,14 @@ from collective.consultation import vocabularies
 from collective.consultation.browser.display import label
 from collective.consultation.content.consultation import contained
 from collective.consultation.meeting import materials
+from collective.consultation.meeting import previews
 from collective.consultation.permissions import MANAGE_ATTENDANCE
 from collective.consultation.relations import member_of_user
 from plone import api
 from plone.protect.utils import safeWrite
 from Products.Five.browser import BrowserView
 from urllib.parse import quote
+from zExceptions import NotFound
 
 
 def material_rows(consultation, request):
@@ -47,19 +49,65 @@ class MaterialsPanel:
         )
 
 
+def record_read(material, request):
+    """Counts the current member's read (staff see who read what)."""
+    member = member_of_user(api.user.get_current().getId())
+    if member is None:
+        return
+    reads = materials.record_read(material, member.UID())
+    # a GET that writes: plone.protect is told this one is meant
+    for written in (
+        material,
+        getattr(material, "__annotations__", None),
+        reads,
+        reads[member.UID()],
+    ):
+        if written is not None:
+            safeWrite(written, request)
+
+
 class ReadMaterial(BrowserView):
     def __call__(self):
-        member = member_of_user(api.user.get_current().getId())
-        if member is not None:
-            reads = materials.record_read(self.context, member.UID())
-            # a GET that writes: plone.protect is told this one is meant
-            for written in (
-                self.context,
-                getattr(self.context, "__annotations__", None),
-                reads,
-                reads[member.UID()],
-            ):
-                if written is not None:
-                    safeWrite(written, self.request)
+        record_read(self.context, self.request)
         self.request.response.redirect(f"{self.context.absolute_url()}/@@download/file")
         return ""
+
+
+class MaterialPage(BrowserView):
+    """A material's page (its default view): what it is, for which consultation, a
+    preview a phone can show (previews.py), and the button that opens the file. A
+    member who sees the preview has read it."""
+
+    def __call__(self):
+        if self.preview_kind():
+            record_read(self.context, self.request)
+        return self.index()
+
+    def preview_kind(self):
+        return previews.kind(self.context)
+
+    def kind_label(self):
+        return label(vocabularies.MATERIAL_KINDS, self.context.kind, self.request)
+
+    def consultation(self):
+        consultation = materials.consultation_of(self.context)
+        return {"title": consultation.Title(), "url": consultation.absolute_url()}
+
+    def file_name(self):
+        return getattr(self.context.file, "filename", "") or ""
+
+
+class MaterialPreview(BrowserView):
+    """``@@preview``: the picture the material's page shows (404 when it has none)."""
+
+    def __call__(self):
+        found = previews.preview(self.context)
+        if found is None:
+            raise NotFound(self.context, "preview", self.request)
+        response = self.request.response
+        response.setHeader("Content-Type", found.content_type)
+        response.setHeader("Content-Disposition", "inline")
+        response.setHeader("X-Preview-Pages", str(found.pages))
+        # private to the reader: a material may be for the invitees only
+        response.setHeader("Cache-Control", "private, max-age=300")
+        return found.data

@@ -1,0 +1,1 @@
+A material's page shows what it is, for which consultation, a button to open it and a preview a phone can show (a PDF's first page drawn by PDFium, an image itself); saving a material returns to the consultation's list.
