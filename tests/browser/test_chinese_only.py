@@ -165,3 +165,18 @@ def test_the_toolbar_time_the_picker_and_the_calendar_file(
     (event,) = icalendar.Calendar.from_ical(response.body()).walk("VEVENT")
     assert english(str(event["DESCRIPTION"])) == []
     assert event["CATEGORIES"].to_ical().decode() == "双月协商"
+
+
+def test_words_plones_chinese_gets_wrong_are_mended(page, portal_url, chinese_site):
+    """登录, not 登陆 (our catalog is asked before Plone's); an optional choice's empty
+    entry is （未选择）, not z3c.form's 空值; a state banner does not say its state twice."""
+    page.goto(f"{portal_url}/login")
+    text = page.evaluate("document.body.innerText")
+    assert "登陆" not in text and "登录遇到问题" in text
+    log_in(page, portal_url, *LOGINS["staff"])
+    page.goto(f"{portal_url}/2018/++add++Consultation")
+    options = page.locator("select option").all_inner_texts()
+    assert "空值" not in options and "（未选择）" in options
+    page.goto(suggestion_in("adopted"))
+    banner = page.locator(".state-banner").inner_text()
+    assert banner.count("已采纳") == 1

@@ -177,3 +177,25 @@ class TestListsWithFilters:
         sheet = load_workbook(BytesIO(browser.contents)).active
         rows = list(sheet.iter_rows(min_row=2, values_only=True))
         assert len(rows) == shown and all(row[2] > 0 for row in rows)
+
+
+def test_report_buttons_say_what_opens_them(functional, portal_url):
+    """Excel, Word: not XLSX, CSV, DOCX; and the page's main buttons are blue, none grey
+    (filled btn-secondary) beside blue outlines."""
+    from conftest import SECRETARY
+
+    import pathlib
+
+    browser = browser_for(functional, *SECRETARY)
+    browser.open(f"{portal_url}/2018")
+    links = re.findall(r'data-report="([\w-]+)"[^>]*>([^<]+)<', browser.contents)
+    labels = dict(links)
+    assert "Excel" in labels["xlsx"] and "Word" in labels["docx"]
+    assert "XLSX" not in browser.contents.split("report-links", 1)[1].split("</p>")[0]
+    templates = pathlib.Path(__file__).parents[2] / "src/collective/consultation"
+    grey = [
+        path.name
+        for path in (templates / "browser/templates").glob("*.pt")
+        if 'class="btn btn-secondary' in path.read_text(encoding="utf-8")
+    ]
+    assert grey == []

@@ -556,6 +556,15 @@ class TestLanguage:
         assert plain.startswith("游进：")
         assert "诚邀您参加“关于数字政协建设的专题协商会”。" in plain
         assert "地点：市政协机关三楼会议室" in plain and "请假: http" in plain
+        # the day with its weekday, once, and the hours (the meeting is a month ahead)
+        from datetime import datetime
+
+        day = datetime.fromisoformat(future(30))
+        weekday = "一二三四五六日"[day.weekday()]
+        assert re.search(
+            rf"时间：{day.year}年{day.month}月{day.day}日（星期{weekday}）09:00 – 11:00",
+            plain,
+        ), plain
 
     def test_invitation_in_english_on_an_english_site(self, staff, consultation, smtp):
         schedule(staff, consultation)

@@ -294,6 +294,23 @@ class TestEvaluation:
         ).json()["items"]
         assert found[0]["evaluation"] == "basically_satisfied"
 
+    def test_the_page_shows_a_rating_once(self, functional, member, answered):
+        """Rated per proposer, the evaluation is listed in its own section only (the
+        details above said it again)."""
+        from conftest import browser_for
+        from conftest import MEMBER
+
+        member.post(
+            f"{answered}/@evaluation",
+            json={"rating": "satisfied", "comment": "答复具体。"},
+        )
+        browser = browser_for(functional, *MEMBER)
+        browser.open(answered.replace("/++api++", ""))
+        details, evaluation = browser.contents.split('class="evaluation"', 1)
+        assert "答复具体。" not in details and "Proposers' evaluation" not in details
+        listed = evaluation.split("<form", 1)[0]  # (his own form repeats it to edit)
+        assert listed.count("答复具体。") == 1
+
     def test_bad_ratings(self, member, staff, answered):
         assert message(
             member.post(f"{answered}/@evaluation", json={"rating": "great"})

@@ -8,7 +8,7 @@ from collective.consultation.calendar import rsvp
 from collective.consultation.calendar.invitations import ANSWERS
 from collective.consultation.calendar.invitations import InvitationLog
 from collective.consultation.calendar.invitations import recipients
-from collective.consultation.dates import shown
+from collective.consultation.dates import shown_span
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
 from Products.Five.browser import BrowserView
@@ -92,7 +92,7 @@ class RSVPView(BrowserView):
     # --- for the template ------------------------------------------------------------
 
     def when(self):
-        return f"{shown(self.consultation.start)} – {shown(self.consultation.end)}"
+        return shown_span(self.consultation.start, self.consultation.end, weekday=True)
 
     def current_answer(self):
         return InvitationLog(self.consultation).answer_of(self.recipient.key)

@@ -36,6 +36,7 @@ from collective.consultation.permissions import VIEW_REPORTS
 from collective.consultation.privacy import may_see_member_data
 from collective.consultation.programmes import year_problem
 from collective.consultation.relations import related_objects
+from collective.consultation.tracking import evaluation
 from collective.consultation.tracking import history
 from collective.consultation.tracking import units
 from collective.consultation.validation import parse_guest
@@ -45,6 +46,7 @@ from Products.Five.browser import BrowserView
 from zope.i18n import translate
 
 # What a state means, for the banner at the top of the page.
+# Each text begins with the state's name (草稿：…), so the banner shows the text alone.
 BANNERS = {
     ("Consultation", "draft"): _(
         "Draft: not yet scheduled; only committee staff see it and nobody is invited yet."
@@ -69,10 +71,16 @@ BANNERS = {
     ("Suggestion", "answered"): _(
         "Answered: the proposers may now rate the answer (democratic evaluation)."
     ),
-    ("Suggestion", "adopted"): _("Adopted."),
-    ("Suggestion", "implemented"): _("Adopted and implemented."),
-    ("Suggestion", "not_adopted"): _("Not adopted."),
-    ("Suggestion", "withdrawn"): _("Withdrawn by its proposers."),
+    ("Suggestion", "adopted"): _(
+        "Adopted: the unit takes the suggestion up; its implementation is followed."
+    ),
+    ("Suggestion", "implemented"): _(
+        "Implemented: the unit adopted it and reports it carried out."
+    ),
+    ("Suggestion", "not_adopted"): _(
+        "Not adopted: the unit's answer gives the reasons."
+    ),
+    ("Suggestion", "withdrawn"): _("Withdrawn: its proposers took it back."),
     ("Speech", "draft"): _(
         "Draft: only its speakers and staff see it; submit it before the deadline."
     ),
@@ -103,11 +111,7 @@ class _Base(BrowserView):
         text = BANNERS.get((self.context.portal_type, state))
         if text is None:
             return None
-        return {
-            "state": state,
-            "title": self.state(self.context.portal_type, state),
-            "text": text,
-        }
+        return {"state": state, "text": text}
 
     def path_query(self, depth=1):
         return {"query": "/".join(self.context.getPhysicalPath()), "depth": depth}
@@ -350,10 +354,15 @@ class SuggestionView(_Base, HandlingPanel):
             (_("Implementation"), c.implementation),
             (_("Implemented on"), day(c.implementation_date)),
             (_("Reason for not adopting"), c.decline_reason),
-            (_("Proposers' evaluation"), self.label("EVALUATIONS", c.evaluation)),
-            (_("Evaluation comment"), c.evaluation_comment),
             (_("Merged into"), merged.Title() if merged is not None else ""),
         ]
+        if not evaluation.ratings(c):
+            # an evaluation with no rating per member (imported): the section below
+            # lists each proposer's otherwise, and the page said it twice
+            rows[-1:-1] = [
+                (_("Proposers' evaluation"), self.label("EVALUATIONS", c.evaluation)),
+                (_("Evaluation comment"), c.evaluation_comment),
+            ]
         return [
             (
                 (name, "", [(one, unit_pages.get(one)) for one in value])

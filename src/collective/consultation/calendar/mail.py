@@ -3,7 +3,7 @@ text/html, text/calendar with its METHOD) and the same calendar as an .ics attac
 Texts are gettext messages in the site's language."""
 
 from collective.consultation import _
-from collective.consultation.dates import readable
+from collective.consultation.dates import span
 from collective.consultation.mailing import envelope
 from collective.consultation.mailing import html
 from collective.consultation.mailing import plain
@@ -31,10 +31,9 @@ def _lines(event, recipient_name, purpose, links, language):
         (
             "p",
             t(
-                _("Time: ${start} to ${end}"),
+                _("Time: ${time}"),
                 language,
-                start=readable(event.start, language),
-                end=readable(event.end, language),
+                time=span(event.start, event.end, language, weekday=True),
             ),
         )
     )

@@ -1,6 +1,7 @@
 """What the minutes say, gathered from a consultation, its invitations and the catalog."""
 
 from collective.consultation.dates import shown
+from collective.consultation.dates import shown_span
 from collective.consultation.meeting import speeches
 from collective.consultation.meeting.attendance import lines as attendance_lines
 from collective.consultation.validation import parse_guest
@@ -124,7 +125,7 @@ def minutes_data(consultation, organiser=""):
         title=consultation.Title(),
         number=consultation.minutes_number or "",
         # GB/T 9704: dates as 2018年6月28日 in a Chinese document
-        time=f"{shown(start)} – {shown(end)[-5:]}" if start and end else "",
+        time=shown_span(start, end) if start and end else "",
         place=getattr(consultation, "location", "") or "",
         presided_by=consultation.presided_by or "",
         present=present,
