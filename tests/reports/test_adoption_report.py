@@ -7,7 +7,11 @@ from io import StringIO
 import csv
 import docx
 import openpyxl
+import os
 import pytest
+import re
+import shutil
+import subprocess
 import transaction
 
 
@@ -191,3 +195,42 @@ def test_report_buttons_for_the_secretariat(functional, portal_url):
     staff = browser_for(functional, *STAFF)
     staff.open(f"{portal_url}/2018")
     assert "@adoption-report" not in staff.contents
+
+
+@pytest.mark.skipif(
+    not (shutil.which("soffice") and shutil.which("pdfinfo"))
+    and not os.environ.get("CI"),
+    reason="LibreOffice (libreoffice-writer-nogui) and poppler-utils are not installed here",
+)
+def test_the_word_report_fits_many_suggestions_a_page(secretary, tmp_path):
+    """Rendered by LibreOffice, the year's 124 suggestions take a dozen landscape pages,
+    not thirty portrait ones (about four a page)."""
+    path = tmp_path / "report.docx"
+    path.write_bytes(report(secretary, "/2018", format="docx").content)
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    info = subprocess.run(
+        ["pdfinfo", str(tmp_path / "report.pdf")],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    ).stdout.decode()
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    assert 124 / pages >= 8, pages
+    width, height = map(
+        float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups()
+    )
+    assert width > height  # landscape

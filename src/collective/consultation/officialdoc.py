@@ -20,7 +20,7 @@ from io import BytesIO
 # GB/T 9704-2012 sizes: 二号 22 pt, 三号 16 pt, 四号 14 pt.
 TITLE_SIZE, BODY_SIZE, FOOTER_SIZE = Pt(22), Pt(16), Pt(14)
 LINE = Pt(28.95)  # 22 lines in the 225 mm type area
-TABLE_SIZE, NOTE_SIZE = Pt(12), Pt(10.5)  # 小四 in tables, 五号 for a note in a cell
+TABLE_SIZE, LIST_SIZE = Pt(12), Pt(10.5)  # 小四 in tables, 五号 in long lists
 TABLE_STYLE = "Table Text"
 
 FONTS = {
@@ -108,8 +108,8 @@ class OfficialDocument:
         cells.base_style = normal
         cells.paragraph_format.first_line_indent = Pt(0)
         cells.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
-        cells.paragraph_format.space_before = Pt(2)
-        cells.paragraph_format.space_after = Pt(2)
+        cells.paragraph_format.space_before = Pt(1)
+        cells.paragraph_format.space_after = Pt(1)
 
     def run(self, paragraph, text, face, size, bold=False):
         run = paragraph.add_run(xml_safe(text))
@@ -181,7 +181,9 @@ class OfficialDocument:
         for row in rows:
             self._fill(table.add_row().cells, row, "body", size)
         if widths:
+            # the grid for LibreOffice, each cell for Word
             for column, width in zip(table.columns, widths):
+                column.width = Mm(width)
                 for cell in column.cells:
                     cell.width = Mm(width)
         return table
@@ -195,7 +197,8 @@ class OfficialDocument:
                     paragraph = cell.add_paragraph()
                 paragraph.style = self.document.styles[TABLE_STYLE]
                 # a second line (a suggestion's consultation) smaller, as a note
-                self.run(paragraph, str(line), face, size if not number else NOTE_SIZE)
+                note = Pt(size.pt - 1.5)
+                self.run(paragraph, str(line), face, note if number else size)
 
     def _rule(self):
         """The red separator line under the title block (版头分隔线)."""

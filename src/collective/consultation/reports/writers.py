@@ -2,6 +2,7 @@
 memory stays flat in the number of rows) and docx (the official layout)."""
 
 from collective.consultation import _
+from collective.consultation.officialdoc import LIST_SIZE
 from collective.consultation.officialdoc import OfficialDocument
 from collective.consultation.officialdoc import TITLE_SIZE
 from collective.consultation.reports.adoption import COLUMNS
@@ -129,9 +130,9 @@ def to_xlsx(rows, report_summary, labels, out=None):
 # The Word list fits a landscape page: the suggestion with its consultation beneath,
 # its lead unit, where it stands and its dates (the spreadsheet has every column).
 DOCX_COLUMNS = (
-    ("title", 102),  # with the others, the 225 mm of a landscape type area
+    ("title", 100),  # with the others, the 225 mm of a landscape type area
     ("lead_unit", 40),
-    ("state", 33),
+    ("state", 35),
     ("deadline", 25),
     ("answer_date", 25),
 )
@@ -160,5 +161,6 @@ def to_docx(rows, labels, title, language):
         [labels.text(names[key]) for key, _width in DOCX_COLUMNS],
         (cells(row) for row in rows),
         widths=[width for _key, width in DOCX_COLUMNS],
+        size=LIST_SIZE,
     )
     return writer.to_bytes()
