@@ -46,8 +46,15 @@ def test_written_on_one_read_on_the_other(api, cluster):
     assert response.status_code == 201, response.text
     path = response.json()["@id"].split("/Plone/", 1)[1]
     assert a.post(f"{a.base}/{path}/@workflow/schedule").status_code == 200
-    seen = b.get(f"{b.base}/{path}").json()
-    assert seen["review_state"] == "scheduled" and seen["title"].startswith("集群测试")
+
+    # ZEO tells the other instance of a commit a moment after it (invalidations are
+    # sent, not polled as RelStorage does at each transaction's start): a read there may
+    # come first, so the other instance is asked until it sees the step (seconds at most)
+    def scheduled_there():
+        seen = b.get(f"{b.base}/{path}").json()
+        return seen["review_state"] == "scheduled" and seen["title"].startswith("集群测试")
+
+    assert wait_until(scheduled_there, seconds=10)
     sent = b.get(f"{b.base}/{path}/@invitations").json()
     members = [r for r in sent["items"] if r["kind"] == "member"]
     assert len(members) == 2 and all(r["sent"] and not r["failed"] for r in members)
