@@ -52,7 +52,9 @@ def test_written_on_one_read_on_the_other(api, cluster):
     # come first, so the other instance is asked until it sees the step (seconds at most)
     def scheduled_there():
         seen = b.get(f"{b.base}/{path}").json()
-        return seen["review_state"] == "scheduled" and seen["title"].startswith("集群测试")
+        return seen["review_state"] == "scheduled" and seen["title"].startswith(
+            "集群测试"
+        )
 
     assert wait_until(scheduled_there, seconds=10)
     sent = b.get(f"{b.base}/{path}/@invitations").json()

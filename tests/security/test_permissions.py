@@ -74,6 +74,8 @@ REST = [
     ("GET", "/@duty-reminders?year=2018", None, SECRETARIAT),
     ("GET", "/@duty-rules?year=2018", None, SECRETARIAT),
     ("PATCH", "/@duty-rules", {}, SECRETARIAT_400),
+    # (a login source that is none: the permission is checked, no login is made)
+    ("POST", "/@member-accounts", {"login": "none"}, SECRETARIAT_400),
     ("GET", "/members/m05/@duty-dossier?year=2018", None, STAFF_UP),
     ("PATCH", "/members/m05/@duty-dossier", {}, codes(401, 401, 401, 401, 400, 400)),
     ("GET", "/@duty-dossiers?year=2018", None, SECRETARIAT),
@@ -169,6 +171,7 @@ PAGES = [
     ("/@@my-duties", codes(LOGIN, 200, 200, 200, 200, 200)),
     ("/@@minutes-template", PAGE_MANAGER),
     ("/@@duty-rules", PAGE_SECRETARIAT),
+    ("/members/@@member-accounts", PAGE_SECRETARIAT),
     ("/members/@@duty-ranking", PAGE_SECRETARIAT),
     ("/@@consultation-settings", PAGE_MANAGER),
     (

@@ -28,3 +28,5 @@ VIEW_MEMBER_DATA = "collective.consultation: View member data"
 MANAGE_ATTENDANCE = "collective.consultation: Manage attendance"
 # 考评细则: the secretariat keeps the duty-evaluation rules
 MANAGE_DUTY_RULES = "collective.consultation: Manage duty rules"
+# 委员账号: the secretariat makes members' logins
+MANAGE_MEMBER_ACCOUNTS = "collective.consultation: Manage member accounts"

@@ -32,6 +32,7 @@ from collective.consultation.members import duty
 from collective.consultation.permissions import HANDLE_SUGGESTION
 from collective.consultation.permissions import MANAGE_ATTENDANCE
 from collective.consultation.permissions import MANAGE_DUTY_RULES
+from collective.consultation.permissions import MANAGE_MEMBER_ACCOUNTS
 from collective.consultation.permissions import VIEW_REPORTS
 from collective.consultation.privacy import may_see_member_data
 from collective.consultation.programmes import year_problem
@@ -421,6 +422,9 @@ class DirectoryView(FilteredList, _Base):
 
     def can_export(self):
         return api.user.has_permission(VIEW_REPORTS, obj=api.portal.get())
+
+    def can_make_logins(self):
+        return api.user.has_permission(MANAGE_MEMBER_ACCOUNTS, obj=self.context)
 
     def can_keep_rules(self):
         return api.user.has_permission(MANAGE_DUTY_RULES, obj=api.portal.get())

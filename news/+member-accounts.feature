@@ -1,0 +1,1 @@
+The secretariat makes members' logins for the roster at once (委员账号 in the directory, @member-accounts): by mobile number or directory id, with a one-time password shown once, printable as 登录通知书, changed at the first login.
