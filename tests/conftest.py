@@ -185,3 +185,11 @@ def add_consultation(
     if schedule:
         assert session.post(f"{url}/@workflow/schedule").status_code == 200
     return url
+
+
+@pytest.fixture(autouse=True)
+def _fresh_login_guard():
+    """Wrong passwords one test sends do not lock the logins the next one uses."""
+    from collective.consultation.members import loginguard
+
+    loginguard._failures.clear()

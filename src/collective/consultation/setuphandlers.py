@@ -2,6 +2,7 @@
 
 from collective.consultation.interfaces import IWholeNumberIndex
 from collective.consultation.interfaces import WHOLE_NUMBER_INDEXES
+from collective.consultation.members import loginguard
 from plone import api
 from plone.base.interfaces import INonInstallable
 from zope.interface import alsoProvides
@@ -41,6 +42,7 @@ def use_workbench(portal):
 
 def post_install(context):
     use_workbench(api.portal.get())
+    loginguard.install(api.portal.get())
     mark_whole_number_indexes(api.portal.get())
     for group_id, title_en, title_zh, roles in GROUPS:
         group = api.group.get(groupname=group_id)
@@ -56,6 +58,7 @@ def post_install(context):
 
 def post_uninstall(context):
     portal = api.portal.get()
+    loginguard.uninstall(portal)
     if portal.getLayout() == "workbench":
         portal.setLayout(portal.getDefaultLayout())
     for group_id, *_ in GROUPS:

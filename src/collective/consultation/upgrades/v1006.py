@@ -1,6 +1,7 @@
 """1005 → 1006: roles stay with the office; attendance marks one record per member."""
 
 from collective.consultation.meeting import attendance
+from collective.consultation.members import loginguard
 from plone import api
 
 
@@ -15,3 +16,9 @@ def attendance_per_member(context):
             attendance.prepare(consultation)  # brings the old dict over too
         elif attendance.marks(consultation):
             attendance.store_of(consultation)
+
+
+def guard_logins(context):
+    """Five wrong passwords lock a login for fifteen minutes; a member whose term has
+    ended cannot log in (members/loginguard.py)."""
+    loginguard.install(api.portal.get())
