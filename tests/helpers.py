@@ -8,7 +8,10 @@ from openpyxl import Workbook
 
 import base64
 import io
+import os
 import pytz
+import shutil
+import subprocess
 
 TZ = pytz.timezone("Asia/Shanghai")
 
@@ -54,3 +57,34 @@ def post(session, data, filename, **options):
         **options,
     }
     return session.post("/2018/@import-suggestions", json=body)
+
+
+# LibreOffice and poppler: CI installs them; elsewhere the tests that need them skip.
+OFFICE_MISSING = not (
+    shutil.which("soffice") and shutil.which("pdftotext") and shutil.which("pdfinfo")
+) and not os.environ.get("CI")
+OFFICE_REASON = (
+    "LibreOffice (libreoffice-writer-nogui) and poppler-utils are not installed"
+)
+
+
+def render_pdf(docx_bytes, tmp_path, name="document"):
+    """The .docx rendered to PDF by LibreOffice, as a reader would print it; its path."""
+    path = tmp_path / f"{name}.docx"
+    path.write_bytes(docx_bytes)
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    return tmp_path / f"{name}.pdf"

@@ -30,14 +30,21 @@ def test_a_member_is_described_by_sector_and_organisation(functional):
     assert "@" not in member.Description()  # no contact data
 
 
-def test_the_picker_finds_a_member_by_initials(page, portal_url):
+def open_picker(page, portal_url, text):
+    """Staff's add form, its participants tab, ``text`` typed in the invitee picker until
+    results show; the picker's search box."""
     log_in(page, portal_url, *STAFF)
     page.goto(f"{portal_url}/2018/++add++Consultation")
     page.click("a.autotoc-level-1 >> text=/参加|Participants/")
     field = page.locator("#formfield-form-widgets-invitees input.select2-input").first
     field.click()
-    field.type("yj")
+    field.type(text)
     page.wait_for_selector(".member-picker-result")
+    return field
+
+
+def test_the_picker_finds_a_member_by_initials(page, portal_url):
+    open_picker(page, portal_url, "yj")
     results = page.locator(".select2-results li").all_inner_texts()
     mine = [r for r in results if r.startswith("游进")]
     assert mine and "·" in mine[0]  # with sector and organisation
@@ -102,13 +109,7 @@ def test_inviting_the_whole_standing_committee(functional, staff):
 def test_a_click_anywhere_on_the_row_picks_and_clears_the_search(page, portal_url):
     """A click on the empty right-hand part of a highlighted row used to pick nobody, and the
     search text stayed in the box as if it were an invitee."""
-    log_in(page, portal_url, *STAFF)
-    page.goto(f"{portal_url}/2018/++add++Consultation")
-    page.click("a.autotoc-level-1 >> text=/参加|Participants/")
-    field = page.locator("#formfield-form-widgets-invitees input.select2-input").first
-    field.click()
-    field.type("yj")
-    page.wait_for_selector(".member-picker-result")
+    field = open_picker(page, portal_url, "yj")
     row = page.locator(".select2-results li", has_text="游进").first
     box = row.bounding_box()
     page.mouse.click(box["x"] + box["width"] - 4, box["y"] + box["height"] / 2)

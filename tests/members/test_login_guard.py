@@ -59,7 +59,9 @@ def test_a_member_whose_term_ended_cannot_log_in(functional, portal_url):
     transaction.commit()
     assert status(portal_url, *MEMBER) == 401  # 游进 served in the fifth term only
     assert status(portal_url, *STAFF) == 200  # staff are no members
-    functional["portal"]["members"]["m01"].terms = [5, 6]
+    member = functional["portal"]["members"]["m01"]
+    member.terms = [5, 6]
+    member.reindexObject()
     transaction.commit()
     assert status(portal_url, *MEMBER) == 200
 

@@ -6,12 +6,13 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm
 from docx.shared import Pt
+from helpers import OFFICE_MISSING
+from helpers import OFFICE_REASON
+from helpers import render_pdf
 from io import BytesIO
 
-import os
 import pytest
 import re
-import shutil
 import subprocess
 import transaction
 
@@ -277,31 +278,11 @@ class TestBadData:
         assert open_docx(response.content).paragraphs[0].text == "空白协商会纪要"
 
 
-@pytest.mark.skipif(
-    not (shutil.which("soffice") and shutil.which("pdftotext"))
-    and not os.environ.get("CI"),
-    reason="LibreOffice (libreoffice-writer-nogui) and poppler-utils are not installed here",
-)
+@pytest.mark.skipif(OFFICE_MISSING, reason=OFFICE_REASON)
 def test_libreoffice_renders_the_chinese_text(staff, tmp_path):
-    path = tmp_path / "minutes.docx"
-    path.write_bytes(staff.get(f"{WATER}/@minutes").content)
-    subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/profile",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
+    pdf = render_pdf(staff.get(f"{WATER}/@minutes").content, tmp_path, "minutes")
     text = subprocess.run(
-        ["pdftotext", "-layout", str(tmp_path / "minutes.pdf"), "-"],
+        ["pdftotext", "-layout", str(pdf), "-"],
         check=True,
         capture_output=True,
         timeout=60,

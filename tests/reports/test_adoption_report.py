@@ -1,16 +1,17 @@
 """@adoption-report: json, csv, xlsx and docx from catalog data, the filters, bad filters
 answered with 400, and who may read it. Every file is opened again."""
 
+from helpers import OFFICE_MISSING
+from helpers import OFFICE_REASON
+from helpers import render_pdf
 from io import BytesIO
 from io import StringIO
 
 import csv
 import docx
 import openpyxl
-import os
 import pytest
 import re
-import shutil
 import subprocess
 import transaction
 
@@ -197,33 +198,13 @@ def test_report_buttons_for_the_secretariat(functional, portal_url):
     assert "@adoption-report" not in staff.contents
 
 
-@pytest.mark.skipif(
-    not (shutil.which("soffice") and shutil.which("pdfinfo"))
-    and not os.environ.get("CI"),
-    reason="LibreOffice (libreoffice-writer-nogui) and poppler-utils are not installed here",
-)
+@pytest.mark.skipif(OFFICE_MISSING, reason=OFFICE_REASON)
 def test_the_word_report_fits_many_suggestions_a_page(secretary, tmp_path):
     """Rendered by LibreOffice, the year's 124 suggestions take a dozen landscape pages,
     not thirty portrait ones (about four a page)."""
-    path = tmp_path / "report.docx"
-    path.write_bytes(report(secretary, "/2018", format="docx").content)
-    subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/profile",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
+    pdf = render_pdf(report(secretary, "/2018", format="docx").content, tmp_path)
     info = subprocess.run(
-        ["pdfinfo", str(tmp_path / "report.pdf")],
+        ["pdfinfo", str(pdf)],
         check=True,
         capture_output=True,
         timeout=60,

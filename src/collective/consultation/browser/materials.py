@@ -29,7 +29,9 @@ class MaterialsPanel:
     """Mixin for the consultation's page."""
 
     def materials(self):
-        return material_rows(self.context, self.request)
+        if not hasattr(self, "_material_rows"):  # the page asks twice (list, login)
+            self._material_rows = material_rows(self.context, self.request)
+        return self._material_rows
 
     def login_for_materials(self):
         """For a visitor who is not logged in (an invitee come from the mail's link to

@@ -69,7 +69,9 @@ def term_ended(userid):
     )
     if not brains:
         return False
-    served = set(brains[0]._unrestrictedGetObject().terms or ())
+    # from the index, not the member's object: this runs at every password login
+    indexed = catalog.getIndexDataForRID(brains[0].getRID()).get("member_terms") or ()
+    served = set(indexed) - {terms.ANY_TERM}
     if not served:
         return False
     year = this_year()
